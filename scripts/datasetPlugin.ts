@@ -1,0 +1,55 @@
+// Vite plugin: serves data/<name>/*.json in dev and copies them into the build, so a dataset can be
+// swapped without a rebuild; then precompresses the build (gzip + brotli) for the static server.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, extname } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import type { Plugin } from 'vite';
+
+const DATA = 'data';
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.html', '.json', '.svg', '.txt', '.csv', '.geojson']);
+
+export function datasetPlugin(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'atlas-datasets',
+    configResolved(c) {
+      outDir = c.build.outDir;
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const m = /^\/data\/([a-z0-9-]+)\/([a-z0-9-]+\.json)$/.exec((req.url ?? '').split('?')[0]);
+        if (!m) return next();
+        try {
+          const body = readFileSync(join(DATA, m[1], m[2]));
+          res.setHeader('Content-Type', 'application/json');
+          res.end(body);
+        } catch {
+          res.statusCode = 404;
+          res.end('not found');
+        }
+      });
+    },
+    generateBundle() {
+      for (const file of walk(DATA)) {
+        if (!file.endsWith('.json') || file.includes(`${DATA}/schema`)) continue;
+        this.emitFile({ type: 'asset', fileName: relative('.', file), source: readFileSync(file) });
+      }
+    },
+    closeBundle() {
+      for (const file of walk(outDir)) {
+        if (!COMPRESSIBLE.has(extname(file)) || statSync(file).size < 1024) continue;
+        const raw = readFileSync(file);
+        writeFileSync(`${file}.gz`, gzipSync(raw, { level: 9 }));
+        writeFileSync(`${file}.br`, brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+    },
+  };
+}

@@ -1,0 +1,171 @@
+// The one MapLibre adapter: creates the map, draws the dataset's places, and syncs state into feature-state.
+import { Map as MLMap, LngLatBounds, NavigationControl, AttributionControl, setWorkerUrl, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Dataset } from '../model/dataset';
+import { buildStyle, detailLayers, NATURAL_EARTH, PLACE_LAYERS } from './style';
+import { placeFeatures, placePhases } from './placeFeatures';
+import { fontFacesFor } from './fontFaces';
+import type { Camera } from '../state/urlCodec';
+
+setWorkerUrl(new URL(workerUrl, document.baseURI).href);
+
+/** Gulf to Japan: the initial frame. */
+export const INDO_PACIFIC: [[number, number], [number, number]] = [[44, -11], [146, 44]];
+/** Where the finer basemap exists; flights outside it stop at a zoom the overview draws well. */
+const DETAIL_BOUNDS = new LngLatBounds([40, -15], [150, 46]);
+
+export interface AtlasMapOptions {
+  container: HTMLElement;
+  dataset: Dataset;
+  camera: Camera | null;
+  interactive?: boolean;
+  cooperativeGestures?: boolean;
+  onSelect: (id: string | null) => void;
+  onHover: (id: string | null) => void;
+  onCamera: (c: Camera) => void;
+  onFirstIdle: () => void;
+}
+
+export class AtlasMap {
+  readonly map: MLMap;
+  private dataset: Dataset;
+  private phases = new Map<string, number>();
+  private selected = new Set<string>();
+  private hovered = new Set<string>();
+  private detailRequested = false;
+  private userMove = false;
+
+  constructor(o: AtlasMapOptions) {
+    this.dataset = o.dataset;
+    const base = document.baseURI;
+    this.map = new MLMap({
+      container: o.container,
+      style: buildStyle({ basemapUrl: new URL('basemap/overview.json', base).href, fontFaces: fontFacesFor(base) }),
+      bounds: o.camera ? undefined : INDO_PACIFIC,
+      center: o.camera ? [o.camera.lon, o.camera.lat] : undefined,
+      zoom: o.camera?.zoom,
+      fadeDuration: 0,
+      attributionControl: false,
+      cooperativeGestures: o.cooperativeGestures ?? false,
+      renderWorldCopies: false,
+      maxZoom: 10,
+      minZoom: 1,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(
+      new AttributionControl({ customAttribution: 'Labels: Noto Sans (SIL OFL)' }),
+      'bottom-right',
+    );
+    this.map.on('load', () => {
+      (this.map.getSource('places') as GeoJSONSource).setData(placeFeatures(this.dataset));
+      this.map.once('idle', () => o.onFirstIdle());
+      this.maybeLoadDetail();
+    });
+    this.map.on('zoomend', () => this.maybeLoadDetail());
+    this.map.on('movestart', (e) => (this.userMove = Boolean((e as { originalEvent?: unknown }).originalEvent)));
+    this.map.on('moveend', () => {
+      const c = this.map.getCenter();
+      o.onCamera({ zoom: this.map.getZoom(), lat: c.lat, lon: c.lng });
+    });
+    // One handler for all place layers: where features overlap (a city on a sea lane, Tokyo and Tokyo Bay
+    // at low zoom), points win over lines and places with more events win over the rest.
+    const pick = (p: { x: number; y: number }): string | null => {
+      const r = 5;
+      const hits = this.map.queryRenderedFeatures([[p.x - r, p.y - r], [p.x + r, p.y + r]], { layers: [...PLACE_LAYERS] });
+      hits.sort((a, b) => Number(b.geometry.type === 'Point') - Number(a.geometry.type === 'Point') || Number(b.properties.rank) - Number(a.properties.rank));
+      return hits.length ? String(hits[0].properties.id) : null;
+    };
+    this.map.on('click', (e) => {
+      const id = pick(e.point);
+      if (id) o.onSelect(id);
+    });
+    let lastHover: string | null = null;
+    this.map.on('mousemove', (e) => {
+      const id = pick(e.point);
+      this.map.getCanvas().style.cursor = id ? 'pointer' : '';
+      if (id !== lastHover) o.onHover((lastHover = id));
+    });
+    this.map.on('mouseout', () => {
+      if (lastHover) o.onHover((lastHover = null));
+    });
+  }
+
+  private maybeLoadDetail() {
+    if (this.detailRequested || this.map.getZoom() < 4) return;
+    this.detailRequested = true;
+    const { source, layers } = detailLayers();
+    this.map.addSource(source, { type: 'geojson', data: new URL('basemap/detail.json', document.baseURI).href, attribution: NATURAL_EARTH });
+    for (const layer of layers) this.map.addLayer(layer, 'sea-lanes');
+  }
+
+  private setState(id: string, state: Record<string, unknown>) {
+    this.map.setFeatureState({ source: 'places', id }, state);
+  }
+
+  /** What has happened by t is drawn fully, what is ahead faded; only changed places are touched. */
+  syncTime(t: number) {
+    for (const [id, p] of placePhases(this.dataset, t)) {
+      if (this.phases.get(id) === p) continue;
+      this.phases.set(id, p);
+      this.setState(id, { phase: p });
+    }
+  }
+
+  private syncSet(current: Set<string>, next: Set<string>, key: 'sel' | 'hover') {
+    for (const id of current) if (!next.has(id)) this.setState(id, { [key]: false });
+    for (const id of next) if (!current.has(id)) this.setState(id, { [key]: true });
+  }
+
+  syncSelection(ids: Set<string>) {
+    this.syncSet(this.selected, ids, 'sel');
+    this.selected = new Set(ids);
+  }
+
+  syncHover(ids: Set<string>) {
+    this.syncSet(this.hovered, ids, 'hover');
+    this.hovered = new Set(ids);
+  }
+
+  /** Eases to the given places (or flies, unless reduced motion asks for a jump). */
+  showPlaces(ids: Iterable<string>, reducedMotion: boolean) {
+    const bounds = new LngLatBounds();
+    let n = 0;
+    for (const id of ids) {
+      const g = this.dataset.placeById.get(id)?.geometry;
+      if (!g) continue;
+      const coords = g.type === 'Point' ? [g.coordinates] : g.type === 'LineString' ? g.coordinates : g.coordinates[0];
+      for (const c of coords) bounds.extend(c as [number, number]);
+      n++;
+    }
+    if (!n) return;
+    const inDetail = DETAIL_BOUNDS.contains(bounds.getSouthWest()) && DETAIL_BOUNDS.contains(bounds.getNorthEast());
+    const span = Math.max(bounds.getEast() - bounds.getWest(), bounds.getNorth() - bounds.getSouth());
+    // A lone city keeps its region in view; a short line such as the corridor is read closer in.
+    const maxZoom = !inDetail ? 4 : span > 0.5 ? 7 : 5;
+    const camera = this.map.cameraForBounds(bounds, { padding: 80, maxZoom });
+    if (!camera) return;
+    if (reducedMotion) this.map.jumpTo(camera);
+    else this.map.easeTo({ ...camera, duration: 900 });
+  }
+
+  setCamera(c: Camera, reducedMotion: boolean) {
+    const opts = { center: [c.lon, c.lat] as [number, number], zoom: c.zoom };
+    if (reducedMotion) this.map.jumpTo(opts);
+    else this.map.easeTo({ ...opts, duration: 900 });
+  }
+
+  /** Rendered place ids, for tests and the list of what is on screen. */
+  renderedPlaceIds(): string[] {
+    return this.map.queryRenderedFeatures({ layers: [...PLACE_LAYERS] }).map((f: MapGeoJSONFeature) => String(f.properties.id));
+  }
+
+  resize() {
+    this.map.resize();
+  }
+
+  destroy() {
+    this.map.remove();
+  }
+}

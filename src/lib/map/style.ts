@@ -1,0 +1,144 @@
+// Builds the MapLibre style (pure): offline basemap, dataset places, labels from bundled font files.
+import type { FontFacesSpecification, StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
+
+export interface StyleOptions {
+  basemapUrl: string;
+  fontFaces: FontFacesSpecification;
+  highContrast?: boolean;
+}
+
+export const NATURAL_EARTH = 'Natural Earth · boundaries as Natural Earth depicts them; no endorsement implied';
+
+export const PALETTE = {
+  ocean: '#dce9f2',
+  land: '#f7f4ec',
+  landDetail: '#f7f4ec',
+  boundary: '#9a8f80',
+  coast: '#9fb6c8',
+  city: '#1f3a5f',
+  future: '#8a94a3',
+  corridor: '#c0392b',
+  seaLane: '#1565a8',
+  strait: '#0b4f80',
+  highlight: '#e67e22',
+};
+
+const state = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
+const phase: ExpressionSpecification = ['coalesce', ['feature-state', 'phase'], 0];
+
+/** Opacity by phase: what has happened by t at full strength, what is ahead faded. */
+const phaseOpacity = (ahead: number): ExpressionSpecification => ['match', phase, 1, ahead, 1];
+
+export const PLACE_LAYERS = ['place-lines-hit', 'place-points'] as const;
+
+export function buildStyle(o: StyleOptions): StyleSpecification {
+  const label: ExpressionSpecification = [
+    'format',
+    ['get', 'en'], {},
+    ['case', ['!=', ['get', 'local'], ''], '\n', ''], {},
+    ['get', 'local'], { 'font-scale': 0.9 },
+  ];
+  return {
+    version: 8,
+    name: 'Indo-Pacific Atlas',
+    'font-faces': o.fontFaces,
+    sources: {
+      overview: { type: 'geojson', data: o.basemapUrl, attribution: NATURAL_EARTH },
+      places: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' },
+    },
+    layers: [
+      { id: 'ocean', type: 'background', paint: { 'background-color': PALETTE.ocean } },
+      { id: 'land', type: 'fill', source: 'overview', maxzoom: 5.5, filter: ['==', ['get', 'k'], 'land'], paint: { 'fill-color': PALETTE.land } },
+      { id: 'coast', type: 'line', source: 'overview', maxzoom: 5.5, filter: ['==', ['get', 'k'], 'coast'], paint: { 'line-color': PALETTE.coast, 'line-width': 0.6 } },
+      {
+        id: 'boundary', type: 'line', source: 'overview', maxzoom: 5.5, filter: ['==', ['get', 'k'], 'boundary'],
+        paint: { 'line-color': PALETTE.boundary, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.4, 5, 0.9] },
+      },
+      {
+        id: 'boundary-disputed', type: 'line', source: 'overview', maxzoom: 5.5, filter: ['all', ['==', ['get', 'k'], 'boundary'], ['==', ['get', 'disputed'], true]],
+        paint: { 'line-color': PALETTE.boundary, 'line-width': 0.9, 'line-dasharray': [3, 2] },
+      },
+      {
+        id: 'sea-lanes', type: 'line', source: 'places', filter: ['==', ['get', 'kind'], 'sea-lane'],
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: {
+          'line-color': ['case', state('sel'), PALETTE.highlight, PALETTE.seaLane],
+          'line-width': ['case', ['any', state('sel'), state('hover')], 4, 2.2],
+          'line-opacity': 0.85,
+          'line-dasharray': [2, 1.5],
+        },
+      },
+      {
+        id: 'corridor-casing', type: 'line', source: 'places', filter: ['==', ['get', 'kind'], 'corridor'],
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 3, 8, 8] },
+      },
+      {
+        id: 'corridor', type: 'line', source: 'places', filter: ['==', ['get', 'kind'], 'corridor'],
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: {
+          'line-color': ['case', ['any', state('sel'), state('hover')], PALETTE.highlight, PALETTE.corridor],
+          'line-width': ['interpolate', ['linear'], ['zoom'], 3, 1.6, 8, 5],
+          'line-opacity': phaseOpacity(0.45),
+        },
+      },
+      // Wide transparent lines so that thin lines are easy to click and hover.
+      { id: 'place-lines-hit', type: 'line', source: 'places', filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': '#000', 'line-opacity': 0, 'line-width': 14 } },
+      {
+        id: 'place-halo', type: 'circle', source: 'places',
+        filter: ['all', ['==', ['geometry-type'], 'Point'], ['!=', ['get', 'kind'], 'station']],
+        paint: {
+          'circle-radius': ['case', state('sel'), 14, state('hover'), 12, 0],
+          'circle-color': PALETTE.highlight,
+          'circle-opacity': 0.35,
+          'circle-stroke-width': ['case', ['any', state('sel'), state('hover')], 2, 0],
+          'circle-stroke-color': PALETTE.highlight,
+        },
+      },
+      {
+        id: 'place-points', type: 'circle', source: 'places',
+        filter: ['all', ['==', ['geometry-type'], 'Point'], ['any', ['!=', ['get', 'kind'], 'station'], ['>=', ['zoom'], 6]]],
+        paint: {
+          'circle-radius': ['match', ['get', 'kind'], 'station', 4, 'strait', 4.5, 'port', 3.5, ['interpolate', ['linear'], ['get', 'rank'], 0, 3.5, 6, 6.5]],
+          'circle-color': ['case', ['any', state('sel'), state('hover')], PALETTE.highlight, ['match', ['get', 'kind'], 'strait', PALETTE.strait, 'station', PALETTE.corridor, ['match', phase, 1, PALETTE.future, PALETTE.city]]],
+          'circle-opacity': phaseOpacity(0.55),
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 1.5,
+        },
+      },
+      {
+        id: 'place-labels', type: 'symbol', source: 'places',
+        filter: ['all', ['==', ['geometry-type'], 'Point'], ['any', ['!=', ['get', 'kind'], 'station'], ['>=', ['zoom'], 6.5]]],
+        layout: {
+          'text-field': label,
+          'text-font': ['Noto Sans Regular'],
+          'text-size': ['match', ['get', 'kind'], 'station', 11, 'strait', 11, 'port', 11, 13],
+          'text-anchor': 'left',
+          'text-offset': [0.7, 0],
+          'text-justify': 'left',
+          'text-max-width': 12,
+          'symbol-sort-key': ['-', 0, ['get', 'rank']],
+          'text-optional': true,
+        },
+        paint: {
+          'text-color': ['match', ['get', 'kind'], 'strait', PALETTE.strait, PALETTE.city],
+          'text-halo-color': 'rgba(255,255,255,0.92)',
+          'text-halo-width': 1.6,
+          'text-opacity': phaseOpacity(0.6),
+        },
+      },
+    ],
+  };
+}
+
+/** The finer basemap, added when the user zooms in (not part of first load). */
+export function detailLayers(): { source: string; layers: StyleSpecification['layers'] } {
+  return {
+    source: 'detail',
+    layers: [
+      { id: 'land-detail', type: 'fill', source: 'detail', minzoom: 5, filter: ['==', ['get', 'k'], 'land'], paint: { 'fill-color': PALETTE.landDetail } },
+      { id: 'coast-detail', type: 'line', source: 'detail', minzoom: 5, filter: ['==', ['get', 'k'], 'coast'], paint: { 'line-color': PALETTE.coast, 'line-width': 0.8 } },
+      { id: 'boundary-detail', type: 'line', source: 'detail', minzoom: 5, filter: ['==', ['get', 'k'], 'boundary'], paint: { 'line-color': PALETTE.boundary, 'line-width': 1 } },
+    ],
+  };
+}

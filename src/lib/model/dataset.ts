@@ -1,0 +1,93 @@
+// The indexed, immutable dataset the app reads: dates parsed once into numbers, records by id, events by place.
+import { parseDate, type DateSpan } from './dates';
+import type { Actor, AtlasEvent, Initiative, Meta, Place, Source, Story, Theme } from './schema';
+import type { RawCollections } from './validateDataset';
+import { parseIsoDay } from './dates';
+
+/** How a record is drawn and worded, derived from its status, its dates and the dataset's asOf. */
+export type DisplayStatus = 'happened' | 'planned' | 'overdue' | 'cancelled';
+
+export interface EventRecord extends AtlasEvent {
+  span: DateSpan;
+  display: DisplayStatus;
+}
+export interface InitiativeRecord extends Initiative {
+  span: DateSpan;
+}
+
+export interface Dataset {
+  name: string;
+  meta: Meta;
+  asOf: number;
+  /** Sorted by earliest instant, then id. */
+  events: EventRecord[];
+  places: Place[];
+  initiatives: InitiativeRecord[];
+  themes: Theme[];
+  actors: Actor[];
+  sources: Source[];
+  stories: Story[];
+  eventById: Map<string, EventRecord>;
+  placeById: Map<string, Place>;
+  initiativeById: Map<string, InitiativeRecord>;
+  themeById: Map<string, Theme>;
+  actorById: Map<string, Actor>;
+  sourceById: Map<string, Source>;
+  /** Events that name a place, directly or through a line it is part of, in date order. */
+  eventsByPlace: Map<string, EventRecord[]>;
+  /** [earliest, latest] finite instant over all events and initiatives. */
+  extent: [number, number];
+}
+
+/** A planned item whose latest instant is before asOf and that no source reports as held is "overdue". */
+export function displayStatus(status: AtlasEvent['status'], span: DateSpan, asOf: number): DisplayStatus {
+  if (status === 'planned' && span.max < asOf) return 'overdue';
+  return status;
+}
+
+function byId<T extends { id: string }>(list: T[]): Map<string, T> {
+  return new Map(list.map((r) => [r.id, r]));
+}
+
+export function buildDataset(name: string, raw: RawCollections): Dataset {
+  const asOf = parseIsoDay(raw.meta.asOf)!;
+  const events: EventRecord[] = raw.events
+    .map((e) => {
+      const span = parseDate(e.date);
+      return { ...e, span, display: displayStatus(e.status, span, asOf) };
+    })
+    .sort((a, b) => a.span.min - b.span.min || a.id.localeCompare(b.id));
+  const initiatives: InitiativeRecord[] = raw.initiatives.map((i) => {
+    const start = parseDate(i.start);
+    const end = i.end ? parseDate(i.end) : undefined;
+    const span: DateSpan = end
+      ? { text: `${i.start}/${i.end}`, min: start.min, max: end.max, precision: 'interval', approximate: start.approximate || end.approximate, open: false, start, end }
+      : { text: `${i.start}/..`, min: start.min, max: Infinity, precision: 'interval', approximate: start.approximate, open: true, start };
+    return { ...i, span };
+  });
+  const placeById = byId(raw.places);
+  const eventsByPlace = new Map<string, EventRecord[]>();
+  const add = (placeId: string, e: EventRecord) => {
+    const list = eventsByPlace.get(placeId) ?? [];
+    if (!list.includes(e)) list.push(e);
+    eventsByPlace.set(placeId, list);
+  };
+  for (const e of events) {
+    for (const p of e.places) {
+      add(p, e);
+      for (const parent of placeById.get(p)?.partOf ?? []) add(parent, e);
+    }
+  }
+  let lo = Infinity, hi = -Infinity;
+  for (const s of [...events.map((e) => e.span), ...initiatives.map((i) => i.span)]) {
+    lo = Math.min(lo, s.min);
+    hi = Math.max(hi, Number.isFinite(s.max) ? s.max : s.min);
+  }
+  if (!Number.isFinite(lo)) [lo, hi] = [asOf - 365 * 86_400_000, asOf];
+  return {
+    name, meta: raw.meta, asOf, events, places: raw.places, initiatives, themes: raw.themes, actors: raw.actors,
+    sources: raw.sources, stories: raw.stories,
+    eventById: byId(events), placeById, initiativeById: byId(initiatives), themeById: byId(raw.themes),
+    actorById: byId(raw.actors), sourceById: byId(raw.sources), eventsByPlace, extent: [lo, Math.max(hi, asOf)],
+  };
+}

@@ -1,0 +1,90 @@
+// The date of a record in words, with its precision: "16 January 2026", "first half of 2026", "about March 2026".
+import type { DateSpan } from './dates';
+
+export type Lang = 'en' | 'ja' | 'hi' | 'gu';
+
+const LOCALES: Record<Lang, string> = { en: 'en-GB', ja: 'ja-JP', hi: 'hi-IN', gu: 'gu-IN' };
+
+interface Phrases {
+  about: (s: string) => string;
+  season: Record<number, (y: number) => string>;
+  ongoing: (s: string) => string;
+  range: (a: string, b: string) => string;
+}
+
+const EN: Phrases = {
+  about: (s) => `about ${s}`,
+  season: {
+    21: (y) => `spring ${y}`, 22: (y) => `summer ${y}`, 23: (y) => `autumn ${y}`, 24: (y) => `winter ${y}`,
+    33: (y) => `first quarter of ${y}`, 34: (y) => `second quarter of ${y}`,
+    35: (y) => `third quarter of ${y}`, 36: (y) => `fourth quarter of ${y}`,
+    40: (y) => `first half of ${y}`, 41: (y) => `second half of ${y}`,
+  },
+  ongoing: (s) => `${s} – ongoing`,
+  range: (a, b) => `${a} – ${b}`,
+};
+
+const JA: Phrases = {
+  about: (s) => `${s}頃`,
+  season: {
+    21: (y) => `${y}年春`, 22: (y) => `${y}年夏`, 23: (y) => `${y}年秋`, 24: (y) => `${y}年冬`,
+    33: (y) => `${y}年第1四半期`, 34: (y) => `${y}年第2四半期`, 35: (y) => `${y}年第3四半期`, 36: (y) => `${y}年第4四半期`,
+    40: (y) => `${y}年上半期`, 41: (y) => `${y}年下半期`,
+  },
+  ongoing: (s) => `${s}〜継続中`,
+  range: (a, b) => `${a}〜${b}`,
+};
+
+const PHRASES: Record<Lang, Phrases> = { en: EN, ja: JA, hi: EN, gu: EN };
+
+function fmt(ms: number, lang: Lang, opts: Intl.DateTimeFormatOptions): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', ...opts }).format(ms);
+}
+
+/** A span in words, in the given language (English phrasing where a language has none yet). */
+export function dateInWords(span: DateSpan, lang: Lang = 'en'): string {
+  const p = PHRASES[lang];
+  if (span.precision === 'interval' && span.start) {
+    const a = dateInWords(span.start, lang);
+    if (span.open || !span.end) return p.ongoing(a);
+    return collapseRange(span.start, span.end, lang) ?? p.range(a, dateInWords(span.end, lang));
+  }
+  let words: string;
+  const year = new Date(span.min).getUTCFullYear();
+  switch (span.precision) {
+    case 'day':
+      words = fmt(span.min, lang, { day: 'numeric', month: 'long', year: 'numeric' });
+      break;
+    case 'month':
+      words = fmt(span.min, lang, { month: 'long', year: 'numeric' });
+      break;
+    case 'season':
+      words = p.season[span.season!](year);
+      break;
+    default:
+      words = lang === 'ja' ? `${year}年` : String(year);
+  }
+  return span.approximate ? p.about(words) : words;
+}
+
+/** "29–30 August 2025" for two days of one month (English), else null. */
+function collapseRange(a: DateSpan, b: DateSpan, lang: Lang): string | null {
+  if (lang !== 'en' || a.precision !== 'day' || b.precision !== 'day' || a.approximate || b.approximate) return null;
+  const da = new Date(a.min), db = new Date(b.min);
+  if (da.getUTCFullYear() !== db.getUTCFullYear() || da.getUTCMonth() !== db.getUTCMonth()) return null;
+  return `${da.getUTCDate()}–${fmt(b.min, lang, { day: 'numeric', month: 'long', year: 'numeric' })}`;
+}
+
+/** The precision itself in words, for hover text: "day", "month", "first half of a year"… */
+export function precisionInWords(span: DateSpan): string {
+  if (span.open) return 'ongoing';
+  if (span.precision === 'season') return span.season! >= 40 ? 'half-year' : span.season! >= 33 ? 'quarter' : 'season';
+  return span.approximate ? `${span.precision}, approximate` : span.precision;
+}
+
+/** A day for the playhead readout: "2 July 2026". */
+export function dayInWords(ms: number, lang: Lang = 'en'): string {
+  return fmt(ms, lang, { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+export { LOCALES };

@@ -1,0 +1,90 @@
+// EDTF strings parsed once into numeric spans (UTC ms), with their precision kept for wording.
+import edtf, { Interval, Season, Date as EdtfDate } from 'edtf';
+
+export type Precision = 'year' | 'month' | 'day' | 'season' | 'interval';
+
+export interface DateSpan {
+  /** The EDTF string as written in the data. */
+  text: string;
+  /** Earliest instant, UTC ms. */
+  min: number;
+  /** Latest instant, UTC ms; Infinity for an open ("ongoing") end. */
+  max: number;
+  precision: Precision;
+  /** `~` in the source: the wording says "about". */
+  approximate: boolean;
+  /** `..` end: ongoing. */
+  open: boolean;
+  /** For seasons, quarters and halves: the EDTF code (21–41). */
+  season?: number;
+  /** For intervals: the two ends. */
+  start?: DateSpan;
+  end?: DateSpan;
+}
+
+export class DateParseError extends Error {}
+
+const DAY = 86_400_000;
+
+/** Parses an EDTF string; throws DateParseError with a reason a data editor can act on. */
+export function parseDate(text: string): DateSpan {
+  let parsed: any;
+  try {
+    parsed = edtf(text);
+  } catch (err) {
+    throw new DateParseError(`"${text}" is not an EDTF date (e.g. 2026-01-16, 2026-03~, 2026-40, 2024/..)`);
+  }
+  // instanceof, not `.type`: the type name comes from the class name, which minification changes.
+  if (parsed instanceof Interval) {
+    const [a, b] = text.split('/');
+    if (!a) throw new DateParseError(`"${text}": an interval needs a known start`);
+    const start = parseDate(a);
+    if (b === '..') {
+      return { text, min: start.min, max: Infinity, precision: 'interval', approximate: start.approximate, open: true, start };
+    }
+    if (!b) throw new DateParseError(`"${text}": an interval with an unknown end ("${a}/") is not allowed; use "${a}/.." for ongoing`);
+    const end = parseDate(b);
+    if (end.max < start.min) throw new DateParseError(`"${text}": the interval ends before it starts`);
+    return { text, min: start.min, max: end.max, precision: 'interval', approximate: start.approximate || end.approximate, open: false, start, end };
+  }
+  if (parsed instanceof Season) {
+    const code = parsed.values[1] as number;
+    if (!SEASON_CODES.has(code)) throw new DateParseError(`"${text}": season code ${code} is not supported (21–24, 33–36, 40–41)`);
+    return { text, min: parsed.min, max: parsed.max, precision: 'season', approximate: false, open: false, season: code };
+  }
+  if (parsed instanceof EdtfDate) {
+    if (parsed.uncertain?.value) throw new DateParseError(`"${text}": uncertain dates ("?") are not supported; use "~" with a note`);
+    const precision: Precision = parsed.precision === 3 ? 'day' : parsed.precision === 2 ? 'month' : 'year';
+    return { text, min: parsed.min, max: parsed.max, precision, approximate: Boolean(parsed.approximate?.value), open: false };
+  }
+  throw new DateParseError(`"${text}": this kind of EDTF date (${parsed.constructor?.name ?? 'unknown'}) is not supported`);
+}
+
+const SEASON_CODES = new Set([21, 22, 23, 24, 33, 34, 35, 36, 40, 41]);
+
+/** Parses a plain ISO day (YYYY-MM-DD) to UTC ms, or null. Used for URL values and story times. */
+export function parseIsoDay(text: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return null;
+  const ms = Date.UTC(+m[1], +m[2] - 1, +m[3]);
+  const d = new Date(ms);
+  if (d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) return null;
+  return ms;
+}
+
+/** Formats UTC ms as YYYY-MM-DD. */
+export function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Midpoint of a span, for placing a single mark; open spans use their start. */
+export function spanAnchor(span: DateSpan): number {
+  return Number.isFinite(span.max) ? span.min + (span.max - span.min) / 2 : span.min;
+}
+
+/** True when a span is narrower than a day (a known day is drawn as a mark, not a band). */
+export function isPointLike(span: DateSpan): boolean {
+  return span.max - span.min < DAY;
+}
+
+export { DAY };

@@ -1,0 +1,165 @@
+// Validates raw dataset files (already JSON-parsed) into typed collections, or a list of errors that
+// each name the file, the record (id or index), the field and what was expected.
+import type { z } from 'zod';
+import { collectionSchemas, metaSchema, optionalCollectionSchemas } from './schema';
+import type { Actor, AtlasEvent, Initiative, Meta, Place, Source, Story, Theme } from './schema';
+import { DateParseError, parseDate } from './dates';
+
+export interface DatasetIssue {
+  file: string;
+  /** Record id where it has one, else `#index`; empty for a file-level problem. */
+  record: string;
+  /** Dotted path inside the record, e.g. `geometry.coordinates.0`. */
+  field: string;
+  message: string;
+}
+
+export interface RawCollections {
+  meta: Meta;
+  places: Place[];
+  events: AtlasEvent[];
+  initiatives: Initiative[];
+  themes: Theme[];
+  actors: Actor[];
+  sources: Source[];
+  stories: Story[];
+}
+
+export const REQUIRED_FILES = ['meta.json', ...Object.keys(collectionSchemas)] as const;
+export const OPTIONAL_FILES = Object.keys(optionalCollectionSchemas);
+
+export function formatIssue(i: DatasetIssue): string {
+  const where = [i.file, i.record && `record ${i.record}`, i.field && `field ${i.field}`].filter(Boolean).join(', ');
+  return `${where}: ${i.message}`;
+}
+
+function recordLabel(data: unknown, index: number): string {
+  const rec = Array.isArray(data) ? data[index] : undefined;
+  const id = rec && typeof rec === 'object' && 'id' in rec ? (rec as { id: unknown }).id : undefined;
+  return typeof id === 'string' && id ? `"${id}" (#${index})` : `#${index}`;
+}
+
+function zodIssues(file: string, data: unknown, error: z.ZodError, isArray: boolean): DatasetIssue[] {
+  return error.issues.map((issue) => {
+    const path = [...issue.path];
+    let record = '';
+    if (isArray && typeof path[0] === 'number') record = recordLabel(data, path.shift() as number);
+    let message = issue.message;
+    if (issue.code === 'invalid_type') message = `expected ${issue.expected}${'input' in issue && issue.input === undefined ? ', but it is missing' : ''}`;
+    if (issue.code === 'invalid_value' && 'values' in issue) message = `expected one of ${(issue.values as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    if (issue.code === 'unrecognized_keys') message = `unknown field(s) ${issue.keys.join(', ')}`;
+    return { file, record, field: path.join('.'), message };
+  });
+}
+
+/**
+ * Checks every file against its schema, then the dataset as a whole: unique ids, references,
+ * EDTF dates. `files` maps a file name to its parsed JSON (undefined if the file is missing).
+ */
+export function validateDataset(files: Record<string, unknown>): { ok: true; data: RawCollections } | { ok: false; issues: DatasetIssue[] } {
+  const issues: DatasetIssue[] = [];
+  const out: Record<string, unknown> = {};
+
+  for (const name of REQUIRED_FILES) {
+    if (files[name] === undefined) {
+      issues.push({ file: name, record: '', field: '', message: 'the file is missing' });
+      continue;
+    }
+    const schema = name === 'meta.json' ? metaSchema : collectionSchemas[name as keyof typeof collectionSchemas];
+    const result = schema.safeParse(files[name]);
+    if (result.success) out[name] = result.data;
+    else issues.push(...zodIssues(name, files[name], result.error, name !== 'meta.json'));
+  }
+  for (const name of OPTIONAL_FILES) {
+    if (files[name] === undefined) {
+      out[name] = [];
+      continue;
+    }
+    const result = optionalCollectionSchemas[name as keyof typeof optionalCollectionSchemas].safeParse(files[name]);
+    if (result.success) out[name] = result.data;
+    else issues.push(...zodIssues(name, files[name], result.error, true));
+  }
+  if (issues.length) return { ok: false, issues };
+
+  const data: RawCollections = {
+    meta: out['meta.json'] as Meta,
+    places: out['places.json'] as Place[],
+    events: out['events.json'] as AtlasEvent[],
+    initiatives: out['initiatives.json'] as Initiative[],
+    themes: out['themes.json'] as Theme[],
+    actors: out['actors.json'] as Actor[],
+    sources: out['sources.json'] as Source[],
+    stories: out['stories.json'] as Story[],
+  };
+  issues.push(...integrityIssues(data));
+  return issues.length ? { ok: false, issues } : { ok: true, data };
+}
+
+type Collection = Exclude<keyof RawCollections, 'meta'>;
+const FILE_OF: Record<Collection, string> = {
+  places: 'places.json', events: 'events.json', initiatives: 'initiatives.json', themes: 'themes.json',
+  actors: 'actors.json', sources: 'sources.json', stories: 'stories.json',
+};
+
+function integrityIssues(data: RawCollections): DatasetIssue[] {
+  const issues: DatasetIssue[] = [];
+  const idSets = {} as Record<Collection, Set<string>>;
+  for (const key of Object.keys(FILE_OF) as Collection[]) {
+    const seen = new Set<string>();
+    (data[key] as { id: string }[]).forEach((rec, i) => {
+      if (seen.has(rec.id)) issues.push({ file: FILE_OF[key], record: `"${rec.id}" (#${i})`, field: 'id', message: `duplicate id "${rec.id}"` });
+      seen.add(rec.id);
+    });
+    idSets[key] = seen;
+  }
+  const selectable = new Set<string>();
+  // `sel=` in the URL names a record by id alone, so ids must be unique across the selectable collections.
+  for (const key of ['events', 'places', 'initiatives'] as const) {
+    data[key].forEach((rec, i) => {
+      if (selectable.has(rec.id) && !data[key].slice(0, i).some((r) => r.id === rec.id)) {
+        issues.push({ file: FILE_OF[key], record: `"${rec.id}" (#${i})`, field: 'id', message: `"${rec.id}" is already the id of another event, place or initiative` });
+      }
+      selectable.add(rec.id);
+    });
+  }
+
+  const check = (key: Collection, refs: Record<string, Collection | 'selectable'>, dates: string[] = []) => {
+    (data[key] as Record<string, unknown>[]).forEach((rec, i) => {
+      const record = `"${rec.id}" (#${i})`;
+      for (const [field, target] of Object.entries(refs)) {
+        const value = rec[field];
+        const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+        list.forEach((ref, j) => {
+          const set = target === 'selectable' ? selectable : idSets[target];
+          if (!set.has(ref as string)) {
+            issues.push({ file: FILE_OF[key], record, field: Array.isArray(value) ? `${field}.${j}` : field, message: `"${ref}" is not an id in ${target === 'selectable' ? 'events, places or initiatives' : FILE_OF[target]}` });
+          }
+        });
+      }
+      for (const field of dates) {
+        const value = rec[field];
+        if (typeof value !== 'string') continue;
+        try {
+          parseDate(value);
+        } catch (err) {
+          if (!(err instanceof DateParseError)) throw err;
+          issues.push({ file: FILE_OF[key], record, field, message: err.message });
+        }
+      }
+    });
+  };
+  check('places', { sources: 'sources', via: 'places', partOf: 'places' });
+  check('events', { themes: 'themes', actors: 'actors', places: 'places', initiatives: 'initiatives', sources: 'sources' }, ['date']);
+  check('initiatives', { themes: 'themes', places: 'places', milestones: 'events', sources: 'sources' }, ['start', 'end']);
+  check('actors', { sources: 'sources' });
+  check('sources', {}, ['date']);
+  check('stories', { sources: 'sources' });
+  data.stories.forEach((story, i) =>
+    story.steps.forEach((step, j) => {
+      if (step.select && !selectable.has(step.select)) {
+        issues.push({ file: 'stories.json', record: `"${story.id}" (#${i})`, field: `steps.${j}.select`, message: `"${step.select}" is not an id in events, places or initiatives` });
+      }
+    }),
+  );
+  return issues;
+}

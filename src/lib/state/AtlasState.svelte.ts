@@ -1,0 +1,136 @@
+// The single source of truth: map, timeline and panels read it and write intents to it.
+import { getContext, setContext } from 'svelte';
+import type { Dataset, EventRecord } from '../model/dataset';
+import type { Camera, Lang, LaneMode, UrlState } from './urlCodec';
+import { DAY } from '../model/dates';
+
+export type Selected =
+  | { kind: 'event'; id: string }
+  | { kind: 'place'; id: string }
+  | { kind: 'initiative'; id: string };
+
+export class AtlasState {
+  readonly dataset: Dataset;
+  time = $state(0);
+  range = $state<[number, number] | null>(null);
+  selectedId = $state<string | null>(null);
+  /** Transient hover/focus from map or timeline, for linking; never in the URL. */
+  hoveredId = $state<string | null>(null);
+  themes = $state<string[] | null>(null);
+  statuses = $state<string[] | null>(null);
+  actors = $state<string[] | null>(null);
+  lanes = $state<LaneMode>('theme');
+  camera = $state<Camera | null>(null);
+  lang = $state<Lang>('en');
+  embed = $state(false);
+  /** Notices shown in role="status" (ignored URL parameters and the like). */
+  notices = $state<string[]>([]);
+
+  constructor(dataset: Dataset) {
+    this.dataset = dataset;
+    this.time = Math.min(dataset.asOf, dataset.extent[1]);
+  }
+
+  selected = $derived.by((): Selected | null => {
+    const id = this.selectedId;
+    if (!id) return null;
+    const d = this.dataset;
+    if (d.eventById.has(id)) return { kind: 'event', id };
+    if (d.placeById.has(id)) return { kind: 'place', id };
+    if (d.initiativeById.has(id)) return { kind: 'initiative', id };
+    return null;
+  });
+
+  /** Events that pass the filters and the brushed range. */
+  visibleEvents = $derived.by((): EventRecord[] => {
+    const { themes, statuses, actors, range } = this;
+    return this.dataset.events.filter(
+      (e) =>
+        (!themes || e.themes.some((t) => themes.includes(t))) &&
+        (!statuses || statuses.includes(e.status)) &&
+        (!actors || e.actors.some((a) => actors.includes(a))) &&
+        (!range || (e.span.min <= range[1] + DAY - 1 && e.span.max >= range[0])),
+    );
+  });
+
+  /** Place ids to highlight on the map for the selection or hover. */
+  highlightedPlaces = $derived.by((): Set<string> => placesOf(this.dataset, this.selectedId));
+  hoveredPlaces = $derived.by((): Set<string> => placesOf(this.dataset, this.hoveredId));
+  /** Event ids to highlight on the timeline for the selection or hover (a place's events, an initiative's milestones). */
+  highlightedEvents = $derived.by((): Set<string> => eventsOf(this.dataset, this.selectedId));
+  hoveredEvents = $derived.by((): Set<string> => eventsOf(this.dataset, this.hoveredId));
+
+  select(id: string | null) {
+    this.selectedId = id;
+  }
+
+  setTime(ms: number) {
+    const [lo, hi] = this.timeBounds;
+    this.time = Math.min(hi, Math.max(lo, Math.round(ms / DAY) * DAY));
+  }
+
+  get timeBounds(): [number, number] {
+    const [lo, hi] = this.dataset.extent;
+    const yearStart = (ms: number) => Date.UTC(new Date(ms).getUTCFullYear(), 0, 1);
+    return [yearStart(lo), Date.UTC(new Date(hi).getUTCFullYear() + 1, 0, 1) - DAY];
+  }
+
+  /** Applies URL values; unknown ids become notices and are left at defaults. */
+  applyUrl(s: UrlState): string[] {
+    const ignored: string[] = [];
+    if (s.t !== undefined) this.setTime(s.t);
+    if (s.range) this.range = s.range;
+    if (s.sel !== undefined) {
+      const d = this.dataset;
+      if (d.eventById.has(s.sel) || d.placeById.has(s.sel) || d.initiativeById.has(s.sel)) this.selectedId = s.sel;
+      else ignored.push('sel');
+    }
+    if (s.themes) this.themes = s.themes;
+    if (s.status) this.statuses = s.status;
+    if (s.actors) this.actors = s.actors;
+    if (s.lanes) this.lanes = s.lanes;
+    if (s.map) this.camera = s.map;
+    if (s.lang) this.lang = s.lang;
+    if (s.embed) this.embed = true;
+    return ignored;
+  }
+
+  toUrl(): UrlState {
+    return {
+      dataset: this.dataset.name === 'india-japan' ? undefined : this.dataset.name,
+      t: this.time,
+      range: this.range ?? undefined,
+      sel: this.selectedId ?? undefined,
+      themes: this.themes ?? undefined,
+      status: this.statuses ?? undefined,
+      actors: this.actors ?? undefined,
+      lanes: this.lanes === 'theme' ? undefined : this.lanes,
+      map: this.camera ?? undefined,
+      lang: this.lang === 'en' ? undefined : this.lang,
+      embed: this.embed || undefined,
+    };
+  }
+}
+
+function placesOf(d: Dataset, id: string | null): Set<string> {
+  if (!id) return new Set();
+  const e = d.eventById.get(id);
+  if (e) return new Set(e.places);
+  if (d.placeById.has(id)) return new Set([id]);
+  const i = d.initiativeById.get(id);
+  if (i) return new Set([...i.places, ...i.milestones.flatMap((m) => d.eventById.get(m)?.places ?? [])]);
+  return new Set();
+}
+
+function eventsOf(d: Dataset, id: string | null): Set<string> {
+  if (!id) return new Set();
+  if (d.eventById.has(id)) return new Set([id]);
+  if (d.placeById.has(id)) return new Set((d.eventsByPlace.get(id) ?? []).map((e) => e.id));
+  const i = d.initiativeById.get(id);
+  if (i) return new Set([...i.milestones, ...d.events.filter((e) => e.initiatives.includes(id)).map((e) => e.id)]);
+  return new Set();
+}
+
+const KEY = Symbol('atlas-state');
+export const provideAtlasState = (s: AtlasState) => setContext(KEY, s);
+export const useAtlasState = () => getContext<AtlasState>(KEY);

@@ -1,0 +1,7 @@
+declare module 'edtf' {
+  const edtf: (text: string) => any;
+  export default edtf;
+  export const Interval: new (...args: any[]) => any;
+  export const Season: new (...args: any[]) => any;
+  export const Date: new (...args: any[]) => any;
+}

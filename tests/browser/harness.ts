@@ -1,0 +1,93 @@
+// Shared browser-test plumbing: serve the built app, launch Debian Chromium, watch requests and console.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Server } from 'node:http';
+import { serve } from '../../scripts/serve';
+
+export const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+export interface Harness {
+  browser: Browser;
+  server: Server;
+  url: string;
+  close: () => Promise<void>;
+}
+
+export async function startHarness(datasets?: Record<string, string>): Promise<Harness> {
+  const { server, url } = await serve({ port: 0, datasets });
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROME_FLAGS });
+  return {
+    browser,
+    server,
+    url,
+    close: async () => {
+      await browser.close();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    },
+  };
+}
+
+export interface Watched {
+  page: Page;
+  context: BrowserContext;
+  /** Every request URL the page made. */
+  requests: string[];
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+}
+
+export async function openPage(h: Harness, opts: { width?: number; height?: number; reducedMotion?: boolean } = {}): Promise<Watched> {
+  const context = await h.browser.newContext({
+    viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 },
+    reducedMotion: opts.reducedMotion ? 'reduce' : 'no-preference',
+  });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { page, context, requests, errors };
+}
+
+/** Opens the atlas at `query` and waits for data-state ready (or error). */
+export async function gotoAtlas(w: Watched, h: Harness, query = '', state: 'ready' | 'error' = 'ready') {
+  await w.page.goto(`${h.url}${query ? `?${query}` : ''}`);
+  await w.page.waitForSelector(`html[data-state="${state}"]`, { timeout: 60_000 });
+}
+
+/** The map's rendered place features, read through the page's MapLibre instance. */
+export async function renderedPlaces(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const map = (window as any).__atlas.map;
+    const feats = map.queryRenderedFeatures({ layers: ['place-points', 'place-lines-hit', 'corridor', 'sea-lanes'] });
+    return [...new Set(feats.map((f: any) => String(f.properties.id)))] as string[];
+  });
+}
+
+export async function featureState(page: Page, id: string): Promise<Record<string, unknown>> {
+  return page.evaluate((id) => (window as any).__atlas.map.getFeatureState({ source: 'places', id }), id);
+}
+
+/** Waits until the map has finished rendering (no pending tiles or transitions). */
+export async function mapIdle(page: Page) {
+  await page.evaluate(
+    () =>
+      new Promise<void>((ok) => {
+        const map = (window as any).__atlas.map;
+        if (map.loaded() && !map.isMoving()) {
+          map.once('idle', () => ok());
+          map.triggerRepaint();
+        } else map.once('idle', () => ok());
+      }),
+  );
+}
