@@ -113,9 +113,18 @@ export class AtlasMap {
     }
   }
 
-  private syncSet(current: Set<string>, next: Set<string>, key: 'sel' | 'hover') {
+  private syncSet(current: Set<string>, next: Set<string>, key: 'sel' | 'hover' | 'out') {
     for (const id of current) if (!next.has(id)) this.setState(id, { [key]: false });
     for (const id of next) if (!current.has(id)) this.setState(id, { [key]: true });
+  }
+
+  private out = new Set<string>();
+  /** Places whose events are all filtered out (by filters or the brushed range) are faded; others untouched. */
+  syncFiltered(visible: Set<string> | null) {
+    const next = new Set<string>();
+    if (visible) for (const [id] of this.dataset.eventsByPlace) if (!visible.has(id)) next.add(id);
+    this.syncSet(this.out, next, 'out');
+    this.out = next;
   }
 
   syncSelection(ids: Set<string>) {

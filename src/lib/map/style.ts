@@ -27,7 +27,7 @@ const state = (key: string): ExpressionSpecification => ['boolean', ['feature-st
 const phase: ExpressionSpecification = ['coalesce', ['feature-state', 'phase'], 0];
 
 /** Opacity by phase: what has happened by t at full strength, what is ahead faded. */
-const phaseOpacity = (ahead: number): ExpressionSpecification => ['match', phase, 1, ahead, 1];
+const phaseOpacity = (ahead: number): ExpressionSpecification => ['case', state('out'), 0.12, ['match', phase, 1, ahead, 1]];
 
 export const PLACE_LAYERS = ['place-lines-hit', 'place-points'] as const;
 

@@ -3,6 +3,7 @@ import { getContext, setContext } from 'svelte';
 import type { Dataset, EventRecord } from '../model/dataset';
 import type { Camera, Lang, LaneMode, UrlState } from './urlCodec';
 import { DAY } from '../model/dates';
+import { applyFilters } from '../model/filters';
 
 export type Selected =
   | { kind: 'event'; id: string }
@@ -25,6 +26,13 @@ export class AtlasState {
   embed = $state(false);
   /** Notices shown in role="status" (ignored URL parameters and the like). */
   notices = $state<string[]>([]);
+  playing = $state(false);
+  /** Playback speed in days per second. */
+  speed = $state(30);
+  /** Where the last selection came from: the map does not fly to a place the user just clicked on it. */
+  selectSource = $state<'map' | 'other'>('other');
+  /** Lanes the user collapsed on the timeline. */
+  collapsed = $state<string[]>([]);
 
   constructor(dataset: Dataset) {
     this.dataset = dataset;
@@ -42,16 +50,9 @@ export class AtlasState {
   });
 
   /** Events that pass the filters and the brushed range. */
-  visibleEvents = $derived.by((): EventRecord[] => {
-    const { themes, statuses, actors, range } = this;
-    return this.dataset.events.filter(
-      (e) =>
-        (!themes || e.themes.some((t) => themes.includes(t))) &&
-        (!statuses || statuses.includes(e.status)) &&
-        (!actors || e.actors.some((a) => actors.includes(a))) &&
-        (!range || (e.span.min <= range[1] + DAY - 1 && e.span.max >= range[0])),
-    );
-  });
+  visibleEvents = $derived.by((): EventRecord[] =>
+    applyFilters(this.dataset.events, { themes: this.themes, statuses: this.statuses, actors: this.actors, range: this.range }),
+  );
 
   /** Place ids to highlight on the map for the selection or hover. */
   highlightedPlaces = $derived.by((): Set<string> => placesOf(this.dataset, this.selectedId));
@@ -60,8 +61,32 @@ export class AtlasState {
   highlightedEvents = $derived.by((): Set<string> => eventsOf(this.dataset, this.selectedId));
   hoveredEvents = $derived.by((): Set<string> => eventsOf(this.dataset, this.hoveredId));
 
-  select(id: string | null) {
+  select(id: string | null, source: 'map' | 'other' = 'other') {
+    this.selectSource = source;
     this.selectedId = id;
+  }
+
+  /** Place ids that have a visible event (or are part of a line that has one); others are faded on the map. */
+  visiblePlaces = $derived.by((): Set<string> => {
+    const out = new Set<string>();
+    for (const e of this.visibleEvents) {
+      for (const p of e.places) {
+        out.add(p);
+        for (const parent of this.dataset.placeById.get(p)?.partOf ?? []) out.add(parent);
+      }
+    }
+    return out;
+  });
+
+  /** True while any filter or range narrows the events. */
+  get filtered(): boolean {
+    return Boolean(this.themes || this.statuses || this.actors || this.range);
+  }
+
+  clearFilters() {
+    this.themes = null;
+    this.statuses = null;
+    this.actors = null;
   }
 
   setTime(ms: number) {

@@ -38,6 +38,45 @@ export const labelWidth = (s: string) => Math.min(MAX_LABEL, s.length * CHAR_W +
 /** A label cut to what fits in MAX_LABEL pixels, with an ellipsis; the full title stays in the accessible name. */
 export const fitLabel = (s: string) => (s.length * CHAR_W + 6 <= MAX_LABEL ? s : `${s.slice(0, Math.floor((MAX_LABEL - 6) / CHAR_W) - 1).trimEnd()}…`);
 
+function eventMark(e: EventRecord, color: string, x: ScaleTime<number, number>, rightEdge: number): Omit<Mark, 'row' | 'showLabel'> {
+  const point = isPointLike(e.span);
+  const x0 = x(e.span.min);
+  const x1 = Number.isFinite(e.span.max) ? x(e.span.max) : Math.max(rightEdge, x0 + 40);
+  const mid = x((e.span.min + e.span.max) / 2);
+  return {
+    id: e.id, kind: 'event', shape: point ? 'point' : 'band', x0: point ? mid : x0, x1: point ? mid : Math.max(x1, x0 + 3),
+    open: e.span.open, display: e.display, color, label: fitLabel(e.title),
+  };
+}
+
+/** Lanes by initiative: each initiative's span with its milestones on it, then the events of no initiative. */
+function initiativeLanes(events: EventRecord[], initiatives: InitiativeRecord[], themes: Theme[], x: ScaleTime<number, number>, collapsedIds: string[]): Lane[] {
+  const collapsed = new Set(collapsedIds);
+  const rightEdge = x.range()[1];
+  const themeColor = new Map(themes.map((t) => [t.id, t.color]));
+  const lanes: Lane[] = [];
+  const placed = new Set<string>();
+  for (const i of [...initiatives].sort((a, b) => a.span.min - b.span.min)) {
+    const color = themeColor.get(i.themes[0]) ?? '#666';
+    const x0 = x(i.span.min);
+    const bar: Mark = {
+      id: i.id, kind: 'initiative', shape: 'band', x0, x1: i.span.open ? Math.max(rightEdge, x0 + 40) : Math.max(x(i.span.max), x0 + 4), open: i.span.open,
+      display: i.status === 'planned' ? 'planned' : i.status === 'cancelled' ? 'cancelled' : i.status === 'completed' ? 'completed' : 'ongoing',
+      color, label: fitLabel(i.title), row: 0, showLabel: false,
+    };
+    const mine = events.filter((e) => e.initiatives.includes(i.id));
+    mine.forEach((e) => placed.add(e.id));
+    const { rows, marks } = pack(mine.map((e) => eventMark(e, color, x, rightEdge)), collapsed.has(i.id) ? 1 : 3);
+    lanes.push({ id: i.id, label: i.title, color, rows, marks: [bar, ...marks] });
+  }
+  const rest = events.filter((e) => !placed.has(e.id));
+  if (rest.length) {
+    const { rows, marks } = pack(rest.map((e) => eventMark(e, themeColor.get(e.themes[0]) ?? '#666', x, rightEdge)), collapsed.has('other') ? 1 : 4);
+    lanes.push({ id: 'other', label: 'No initiative', color: '#555', rows, marks });
+  }
+  return lanes;
+}
+
 function pack(marks: Omit<Mark, 'row' | 'showLabel'>[], maxRows: number): { rows: number; marks: Mark[] } {
   const withLabels = marks.map((m) => ({ id: m.id, x0: m.x0 - POINT_W / 2, x1: Math.max(m.x1, m.x0 + (m.shape === 'point' ? POINT_W / 2 : 0)) + labelWidth(m.label) }));
   let packed = laneLayout(withLabels, 6, Infinity);
@@ -54,8 +93,10 @@ export function timelineLayout(
   initiatives: InitiativeRecord[],
   themes: Theme[],
   x: ScaleTime<number, number>,
-  opts: { maxRows?: number; lang?: 'en' | 'ja' | 'hi' | 'gu' } = {},
+  opts: { maxRows?: number; lang?: 'en' | 'ja' | 'hi' | 'gu'; mode?: 'theme' | 'initiative'; collapsed?: string[] } = {},
 ): Lane[] {
+  if (opts.mode === 'initiative') return initiativeLanes(events, initiatives, themes, x, opts.collapsed ?? []);
+  const collapsed = new Set(opts.collapsed ?? []);
   const maxRows = opts.maxRows ?? 4;
   const [, rightEdge] = x.range();
   const themeColor = new Map(themes.map((t) => [t.id, t.color]));
@@ -64,17 +105,8 @@ export function timelineLayout(
   for (const theme of themes) {
     const inLane = events.filter((e) => e.themes[0] === theme.id);
     if (!inLane.length) continue;
-    const marks = inLane.map((e) => {
-      const point = isPointLike(e.span);
-      const x0 = x(e.span.min);
-      const x1 = Number.isFinite(e.span.max) ? x(e.span.max) : Math.max(rightEdge, x0 + 40);
-      return {
-        id: e.id, kind: 'event' as const, shape: point ? ('point' as const) : ('band' as const),
-        x0: point ? x((e.span.min + e.span.max) / 2) : x0, x1: point ? x((e.span.min + e.span.max) / 2) : Math.max(x1, x0 + 3),
-        open: e.span.open, display: e.display, color: theme.color, label: fitLabel(e.title),
-      };
-    });
-    const { rows, marks: packed } = pack(marks, maxRows);
+    const marks = inLane.map((e) => eventMark(e, theme.color, x, rightEdge));
+    const { rows, marks: packed } = pack(marks, collapsed.has(theme.id) ? 1 : maxRows);
     lanes.push({ id: theme.id, label: opts.lang && opts.lang !== 'en' ? (theme.label[opts.lang] ?? theme.label.en) : theme.label.en, color: theme.color, rows, marks: packed });
   }
   if (initiatives.length) {
@@ -88,7 +120,7 @@ export function timelineLayout(
       };
     });
     // Initiative bars run to the right edge, so their labels sit inside the bar: pack by bar only.
-    const packed = laneLayout(marks.map((m) => ({ id: m.id, x0: m.x0, x1: Math.max(m.x1, m.x0 + labelWidth(m.label)) })), 3);
+    const packed = laneLayout(marks.map((m) => ({ id: m.id, x0: m.x0, x1: Math.max(m.x1, m.x0 + labelWidth(m.label)) })), 3, collapsed.has('initiatives') ? 1 : Infinity);
     lanes.push({ id: 'initiatives', label: 'Initiatives', color: '#555', rows: packed.rows, marks: marks.map((m) => ({ ...m, row: packed.row.get(m.id)!, showLabel: true })) });
   }
   return lanes;
