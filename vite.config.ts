@@ -8,7 +8,12 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
+    // With two entries Vite would split its modulepreload polyfill into an extra chunk that the atlas loads
+    // first; every browser the es2022 target runs on preloads modules without it (or just skips the hint).
+    modulePreload: { polyfill: false },
     rollupOptions: {
+      // Second entry: the reveal.js deck that drives the atlas through postMessage (served at /examples/reveal/).
+      input: { main: 'index.html', reveal: 'examples/reveal/index.html' },
       output: {
         manualChunks: (id: string) => (id.includes('node_modules/maplibre-gl') ? 'maplibre' : undefined),
       },

@@ -21,7 +21,7 @@ export interface Harness {
 }
 
 export async function startHarness(datasets?: Record<string, string>): Promise<Harness> {
-  const { server, url } = await serve({ port: 0, datasets });
+  const { server, url } = await serve({ root: process.env.ATLAS_DIST ?? 'dist', port: 0, datasets });
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROME_FLAGS });
   return {
     browser,

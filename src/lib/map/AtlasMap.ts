@@ -170,6 +170,12 @@ export class AtlasMap {
     return this.map.queryRenderedFeatures({ layers: [...PLACE_LAYERS] }).map((f: MapGeoJSONFeature) => String(f.properties.id));
   }
 
+  /** The map's canvas with the current frame drawn (the context keeps its drawing buffer). */
+  snapshot(): HTMLCanvasElement {
+    this.map.redraw();
+    return this.map.getCanvas();
+  }
+
   resize() {
     this.map.resize();
   }

@@ -30,9 +30,51 @@ export class AtlasState {
   /** Playback speed in days per second. */
   speed = $state(30);
   /** Where the last selection came from: the map does not fly to a place the user just clicked on it. */
-  selectSource = $state<'map' | 'other'>('other');
+  selectSource = $state<'map' | 'host' | 'other'>('other');
   /** Lanes the user collapsed on the timeline. */
   collapsed = $state<string[]>([]);
+  /** Story mode: the story id and the step shown (from 1), or null. */
+  storyId = $state<string | null>(null);
+  storyStep = $state(1);
+  /** Host origin allowed to drive an embed (`parent=`), if any. */
+  parent = $state<string | undefined>(undefined);
+  /** A camera move asked for by a story step, a host page or history; the map adapter performs it. */
+  cameraRequest = $state<{ camera: Camera; seq: number } | null>(null);
+  private cameraSeq = 0;
+  /** Set by the map view: the map's current picture, for exports (not reactive state). */
+  mapSnapshot: (() => HTMLCanvasElement) | null = null;
+
+  story = $derived.by(() => (this.storyId ? (this.dataset.stories.find((s) => s.id === this.storyId) ?? null) : null));
+
+  requestCamera(camera: Camera) {
+    this.camera = camera;
+    this.cameraRequest = { camera, seq: ++this.cameraSeq };
+  }
+
+  /** Enters a story at a step (clamped), applying the step's view, time or range, and selection. */
+  goToStep(storyId: string, step: number): boolean {
+    const story = this.dataset.stories.find((s) => s.id === storyId);
+    if (!story) return false;
+    const n = Math.min(Math.max(1, Math.round(step)), story.steps.length);
+    const st = story.steps[n - 1];
+    this.storyId = storyId;
+    this.storyStep = n;
+    this.playing = false;
+    this.requestCamera({ zoom: st.view.zoom, lat: st.view.center[1], lon: st.view.center[0] });
+    const day = (s: string) => Date.parse(`${s}T00:00:00Z`);
+    if (st.range) {
+      this.range = [day(st.range[0]), day(st.range[1])];
+      this.setTime(day(st.range[1]));
+    } else this.range = null;
+    if (st.time) this.setTime(day(st.time));
+    this.select(st.select ?? null);
+    return true;
+  }
+
+  exitStory() {
+    this.storyId = null;
+    this.storyStep = 1;
+  }
 
   constructor(dataset: Dataset) {
     this.dataset = dataset;
@@ -61,7 +103,7 @@ export class AtlasState {
   highlightedEvents = $derived.by((): Set<string> => eventsOf(this.dataset, this.selectedId));
   hoveredEvents = $derived.by((): Set<string> => eventsOf(this.dataset, this.hoveredId));
 
-  select(id: string | null, source: 'map' | 'other' = 'other') {
+  select(id: string | null, source: 'map' | 'host' | 'other' = 'other') {
     this.selectSource = source;
     this.selectedId = id;
   }
@@ -117,6 +159,11 @@ export class AtlasState {
     if (s.map) this.camera = s.map;
     if (s.lang) this.lang = s.lang;
     if (s.embed) this.embed = true;
+    if (s.parent) this.parent = s.parent;
+    if (s.story) {
+      if (!this.goToStep(s.story, s.step ?? 1)) ignored.push('story');
+      else if (s.step && this.storyStep !== s.step) ignored.push('step');
+    }
     return ignored;
   }
 
@@ -132,7 +179,10 @@ export class AtlasState {
       lanes: this.lanes === 'theme' ? undefined : this.lanes,
       map: this.camera ?? undefined,
       lang: this.lang === 'en' ? undefined : this.lang,
+      story: this.storyId ?? undefined,
+      step: this.storyId ? this.storyStep : undefined,
       embed: this.embed || undefined,
+      parent: this.parent,
     };
   }
 }
