@@ -30,6 +30,9 @@ describe('first load', () => {
     expect(w.errors).toEqual([]);
     await expect(w.page.getByRole('region', { name: 'Map', exact: true }).count()).resolves.toBe(1);
     await expect(w.page.getByRole('region', { name: 'Timeline', exact: true }).count()).resolves.toBe(1);
+    const attribution = await w.page.locator('.maplibregl-ctrl-attrib').textContent();
+    expect(attribution).toMatch(/Natural Earth/);
+    expect(attribution).toMatch(/no endorsement/);
     await w.context.close();
   });
 

@@ -55,7 +55,7 @@ export class AtlasMap {
     });
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(
-      new AttributionControl({ customAttribution: 'Labels: Noto Sans (SIL OFL)' }),
+      new AttributionControl({ customAttribution: 'Noto fonts (OFL)' }),
       'bottom-right',
     );
     this.map.on('load', () => {

@@ -7,7 +7,7 @@ export interface StyleOptions {
   highContrast?: boolean;
 }
 
-export const NATURAL_EARTH = 'Natural Earth · boundaries as Natural Earth depicts them; no endorsement implied';
+export const NATURAL_EARTH = 'Natural Earth; boundaries as it depicts them, no endorsement implied';
 
 export const PALETTE = {
   ocean: '#dce9f2',
