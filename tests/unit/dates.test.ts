@@ -72,3 +72,19 @@ describe('parseIsoDay', () => {
     ['', null],
   ])('%s → %s', (text, ms) => expect(parseIsoDay(text)).toBe(ms));
 });
+
+describe('the fast path agrees with the edtf package', () => {
+  it.each([
+    '2026-01-16', '2026-02-28', '2024-02-29', '2026-03', '2026-12', '2007', '2026-03~', '2018-10-29~', '2026~',
+    '2026-21', '2026-22', '2026-23', '2026-24', '2026-33', '2026-34', '2026-35', '2026-36', '2026-40', '2026-41',
+    '2025-08-29/2025-08-30', '2025-11-10~/2025-11-18~', '2026-01/2026-04',
+  ])('%s', async (text) => {
+    const { default: edtf } = await import('edtf');
+    const ref = edtf(text);
+    const span = parseDate(text);
+    expect([span.min, span.max]).toEqual([ref.min, ref.max]);
+  });
+
+  it.each(['2024/..', '1999-12-31/..'])('%s is open', (text) => expect(parseDate(text)).toMatchObject({ open: true, max: Infinity }));
+  it.each(['2026-00', '2026-13', '2026-02-30', '2026-42', '2026-20', '2027/2026'])('%s is refused', (text) => expect(() => parseDate(text)).toThrow(DateParseError));
+});

@@ -84,7 +84,14 @@ describe('timelineLayout on the real dataset', () => {
     expect(lanes.filter((l) => l.id !== 'other').map((l) => l.id).sort()).toEqual(d.initiatives.map((i) => i.id).sort());
     const mahsr = lanes.find((l) => l.id === 'mahsr')!;
     expect(mahsr.marks[0]).toMatchObject({ id: 'mahsr', kind: 'initiative' });
-    expect(mahsr.marks.map((m) => m.id)).toEqual(expect.arrayContaining(['mahsr-moc', 'mahsr-full-line-target']));
+    expect(mahsr.marks.map((m) => m.id)).toEqual(expect.arrayContaining(['mahsr-e10', 'mahsr-accelerate-2026']));
+  });
+
+  it('events far outside the visible time are not laid out (deep zoom stays cheap)', () => {
+    const ids = timelineLayout(d.events, d.initiatives, d.themes, x).flatMap((l) => l.marks.map((m) => m.id));
+    expect(ids).toContain('summit-16');
+    expect(ids).not.toContain('mahsr-moc'); // 2015
+    expect(ids).not.toContain('mahsr-full-line-target'); // 2029
   });
 
   it('labels never overlap within a row where they are shown', () => {

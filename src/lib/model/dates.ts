@@ -26,8 +26,60 @@ export class DateParseError extends Error {}
 
 const DAY = 86_400_000;
 
-/** Parses an EDTF string; throws DateParseError with a reason a data editor can act on. */
+const cache = new Map<string, DateSpan>();
+
+/**
+ * Parses an EDTF string; throws DateParseError with a reason a data editor can act on. The common forms
+ * (day, month, year, `~`, seasons, intervals of those) take a fast path; results are memoised, because the
+ * edtf package's general parser costs ~80 µs a string (8 s for 100k events).
+ */
 export function parseDate(text: string): DateSpan {
+  let span = cache.get(text);
+  if (!span) {
+    span = fastParse(text) ?? slowParse(text);
+    if (cache.size > 50_000) cache.clear();
+    cache.set(text, span);
+  }
+  return span;
+}
+
+const SIMPLE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(~)?$/;
+const SEASON = /^(\d{4})-(2[1-4]|3[3-6]|4[01])$/;
+/** First and last month (0-based) of each supported season code, as the edtf package reckons them. */
+const SEASON_MONTHS: Record<number, [number, number]> = {
+  21: [0, 2], 22: [3, 5], 23: [6, 8], 24: [9, 11], 33: [0, 2], 34: [3, 5], 35: [6, 8], 36: [9, 11], 40: [0, 5], 41: [6, 11],
+};
+
+function fastParse(text: string): DateSpan | null {
+  const slash = text.indexOf('/');
+  if (slash >= 0) {
+    const a = text.slice(0, slash), b = text.slice(slash + 1);
+    const start = a ? fastParse(a) : null;
+    if (!start || start.precision === 'interval') return null;
+    if (b === '..') return { text, min: start.min, max: Infinity, precision: 'interval', approximate: start.approximate, open: true, start };
+    const end = b ? fastParse(b) : null;
+    if (!end || end.precision === 'interval' || end.max < start.min) return null;
+    return { text, min: start.min, max: end.max, precision: 'interval', approximate: start.approximate || end.approximate, open: false, start, end };
+  }
+  const season = SEASON.exec(text);
+  if (season) {
+    const y = +season[1], code = +season[2];
+    const [m0, m1] = SEASON_MONTHS[code];
+    return { text, min: Date.UTC(y, m0, 1), max: Date.UTC(y, m1 + 1, 1) - 1, precision: 'season', approximate: false, open: false, season: code };
+  }
+  const m = SIMPLE.exec(text);
+  if (!m) return null;
+  const y = +m[1], mo = m[2] ? +m[2] - 1 : null, d = m[3] ? +m[3] : null;
+  const approximate = Boolean(m[4]);
+  if (mo === null) return { text, min: Date.UTC(y, 0, 1), max: Date.UTC(y + 1, 0, 1) - 1, precision: 'year', approximate, open: false };
+  if (mo < 0 || mo > 11) return null;
+  if (d === null) return { text, min: Date.UTC(y, mo, 1), max: Date.UTC(y, mo + 1, 1) - 1, precision: 'month', approximate, open: false };
+  const min = Date.UTC(y, mo, d);
+  if (d < 1 || new Date(min).getUTCMonth() !== mo) return null;
+  return { text, min, max: min + DAY - 1, precision: 'day', approximate, open: false };
+}
+
+function slowParse(text: string): DateSpan {
   let parsed: any;
   try {
     parsed = edtf(text);
@@ -38,12 +90,12 @@ export function parseDate(text: string): DateSpan {
   if (parsed instanceof Interval) {
     const [a, b] = text.split('/');
     if (!a) throw new DateParseError(`"${text}": an interval needs a known start`);
-    const start = parseDate(a);
+    const start = slowParse(a);
     if (b === '..') {
       return { text, min: start.min, max: Infinity, precision: 'interval', approximate: start.approximate, open: true, start };
     }
     if (!b) throw new DateParseError(`"${text}": an interval with an unknown end ("${a}/") is not allowed; use "${a}/.." for ongoing`);
-    const end = parseDate(b);
+    const end = slowParse(b);
     if (end.max < start.min) throw new DateParseError(`"${text}": the interval ends before it starts`);
     return { text, min: start.min, max: end.max, precision: 'interval', approximate: start.approximate || end.approximate, open: false, start, end };
   }

@@ -30,7 +30,7 @@ export class AtlasState {
   /** Playback speed in days per second. */
   speed = $state(30);
   /** Where the last selection came from: the map does not fly to a place the user just clicked on it. */
-  selectSource = $state<'map' | 'host' | 'other'>('other');
+  selectSource = $state<'map' | 'host' | 'url' | 'other'>('other');
   /** Lanes the user collapsed on the timeline. */
   collapsed = $state<string[]>([]);
   /** Story mode: the story id and the step shown (from 1), or null. */
@@ -103,7 +103,7 @@ export class AtlasState {
   highlightedEvents = $derived.by((): Set<string> => eventsOf(this.dataset, this.selectedId));
   hoveredEvents = $derived.by((): Set<string> => eventsOf(this.dataset, this.hoveredId));
 
-  select(id: string | null, source: 'map' | 'host' | 'other' = 'other') {
+  select(id: string | null, source: 'map' | 'host' | 'url' | 'other' = 'other') {
     this.selectSource = source;
     this.selectedId = id;
   }
@@ -149,7 +149,8 @@ export class AtlasState {
     if (s.range) this.range = s.range;
     if (s.sel !== undefined) {
       const d = this.dataset;
-      if (d.eventById.has(s.sel) || d.placeById.has(s.sel) || d.initiativeById.has(s.sel)) this.selectedId = s.sel;
+      // A URL that also names a camera keeps it: restoring a view must not fly to the selection.
+      if (d.eventById.has(s.sel) || d.placeById.has(s.sel) || d.initiativeById.has(s.sel)) this.select(s.sel, s.map ? 'url' : 'other');
       else ignored.push('sel');
     }
     if (s.themes) this.themes = s.themes;

@@ -79,7 +79,8 @@ function initiativeLanes(events: EventRecord[], initiatives: InitiativeRecord[],
 
 function pack(marks: Omit<Mark, 'row' | 'showLabel'>[], maxRows: number): { rows: number; marks: Mark[] } {
   const withLabels = marks.map((m) => ({ id: m.id, x0: m.x0 - POINT_W / 2, x1: Math.max(m.x1, m.x0 + (m.shape === 'point' ? POINT_W / 2 : 0)) + labelWidth(m.label) }));
-  let packed = laneLayout(withLabels, 6, Infinity);
+  // Capped at maxRows + 1: once labels need more rows than that they are dropped anyway (keeps 100k marks linear).
+  let packed = laneLayout(withLabels, 6, maxRows + 1);
   let showLabel = true;
   if (packed.rows > maxRows) {
     packed = laneLayout(marks.map((m) => ({ id: m.id, x0: m.x0 - POINT_W / 2, x1: Math.max(m.x1, m.x0 + POINT_W / 2) })), 2, maxRows);
@@ -95,6 +96,10 @@ export function timelineLayout(
   x: ScaleTime<number, number>,
   opts: { maxRows?: number; lang?: 'en' | 'ja' | 'hi' | 'gu'; mode?: 'theme' | 'initiative'; collapsed?: string[] } = {},
 ): Lane[] {
+  // Only what can be on screen (with room for labels to the left) is laid out: deep zoom stays cheap.
+  const [r0, r1] = x.range();
+  const t0 = x.invert(r0 - MAX_LABEL - 20).getTime(), t1 = x.invert(r1 + 20).getTime();
+  events = events.filter((e) => e.span.min <= t1 && e.span.max >= t0);
   if (opts.mode === 'initiative') return initiativeLanes(events, initiatives, themes, x, opts.collapsed ?? []);
   const collapsed = new Set(opts.collapsed ?? []);
   const maxRows = opts.maxRows ?? 4;
@@ -120,7 +125,7 @@ export function timelineLayout(
       };
     });
     // Initiative bars run to the right edge, so their labels sit inside the bar: pack by bar only.
-    const packed = laneLayout(marks.map((m) => ({ id: m.id, x0: m.x0, x1: Math.max(m.x1, m.x0 + labelWidth(m.label)) })), 3, collapsed.has('initiatives') ? 1 : Infinity);
+    const packed = laneLayout(marks.map((m) => ({ id: m.id, x0: m.x0, x1: Math.max(m.x1, m.x0 + labelWidth(m.label)) })), 3, collapsed.has('initiatives') ? 1 : 12);
     lanes.push({ id: 'initiatives', label: 'Initiatives', color: '#555', rows: packed.rows, marks: marks.map((m) => ({ ...m, row: packed.row.get(m.id)!, showLabel: true })) });
   }
   return lanes;
