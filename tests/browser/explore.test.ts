@@ -146,3 +146,21 @@ describe('reduced motion', () => {
     await w.context.close();
   });
 });
+
+describe('presenting', () => {
+  it('the projector theme switches the map to high-contrast colours and is remembered on reload', async () => {
+    const w = await openPage(h);
+    await gotoAtlas(w, h);
+    const ocean = () => w.page.evaluate(() => (window as any).__atlas.map.getPaintProperty('ocean', 'background-color'));
+    const before = await ocean();
+    const button = w.page.getByRole('button', { name: 'Projector', exact: true });
+    await button.click();
+    await expect(button.getAttribute('aria-pressed')).resolves.toBe('true');
+    expect(await ocean()).not.toEqual(before);
+    await w.page.reload();
+    await w.page.waitForSelector('html[data-state="ready"]');
+    await expect(w.page.getByRole('button', { name: 'Projector', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
+    expect(await ocean()).not.toEqual(before);
+    await w.context.close();
+  });
+});

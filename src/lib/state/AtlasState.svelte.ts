@@ -27,6 +27,8 @@ export class AtlasState {
   /** Notices shown in role="status" (ignored URL parameters and the like). */
   notices = $state<string[]>([]);
   playing = $state(false);
+  /** High-contrast projector theme (kept in localStorage, not the URL: it is about the room, not the view). */
+  projector = $state(false);
   /** Playback speed in days per second. */
   speed = $state(30);
   /** Where the last selection came from: the map does not fly to a place the user just clicked on it. */
