@@ -27,7 +27,9 @@ const range = (from: number, to: number): string =>
   String.fromCodePoint(...Array.from({ length: to - from + 1 }, (_, i) => from + i));
 
 /** Characters the UI may draw whatever the data says: printable ASCII, Latin-1 Supplement and common punctuation. */
-export const UI_CHARS = range(0x20, 0x7e) + range(0xa0, 0xff) + '\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u2022';
+export const UI_CHARS = range(0x20, 0x7e) + range(0xa0, 0xff) + '\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u2022' +
+  // Japanese date wording in the UI (2026年7月2日, 上半期, 頃, 継続中…) and the language menu's own names.
+  '年月日頃上下半期第四継続中春夏秋冬〜' + '日本語' + 'हिन्दी' + 'ગુજરાતી';
 
 /** How much of an Indic script block the script's file keeps beyond the characters used. */
 export type IndicCoverage = 'text' | 'marks' | 'block';

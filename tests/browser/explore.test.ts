@@ -164,3 +164,21 @@ describe('presenting', () => {
     await w.context.close();
   });
 });
+
+describe('language', () => {
+  it('lang=ja words dates in Japanese and labels the map in Japanese where the data has names', async () => {
+    const w = await openPage(h);
+    await gotoAtlas(w, h, 'lang=ja&t=2026-07-02');
+    await expect(w.page.getByRole('slider', { name: 'Time', exact: true }).getAttribute('aria-valuetext')).resolves.toBe('2026年7月2日');
+    await mapIdle(w.page);
+    const label = await w.page.evaluate(() => {
+      const f = (window as any).__atlas.map.queryRenderedFeatures({ layers: ['place-labels'] }).find((x: any) => x.properties.id === 'tokyo');
+      return f?.layer.layout['text-field'].sections.map((s: any) => s.text).join('|');
+    });
+    expect(label).toMatch(/^東京\|\n\|Tokyo$/);
+    await w.page.getByRole('combobox', { name: 'Language' }).selectOption('en');
+    await expect(w.page.getByRole('slider', { name: 'Time', exact: true }).getAttribute('aria-valuetext')).resolves.toBe('2 July 2026');
+    expect(new URL(w.page.url()).searchParams.get('lang')).toBeNull();
+    await w.context.close();
+  });
+});

@@ -3,7 +3,7 @@ import { Map as MLMap, LngLatBounds, NavigationControl, AttributionControl, setW
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Dataset } from '../model/dataset';
-import { buildStyle, detailLayers, NATURAL_EARTH, PALETTE, PLACE_LAYERS } from './style';
+import { buildStyle, detailLayers, labelField, NATURAL_EARTH, PALETTE, PLACE_LAYERS } from './style';
 import { placeFeatures, placePhases } from './placeFeatures';
 import { fontFacesFor } from './fontFaces';
 import type { Camera } from '../state/urlCodec';
@@ -184,6 +184,12 @@ export class AtlasMap {
     this.highContrast = on;
   }
   highContrast = false;
+
+  setLanguage(lang: 'en' | 'ja' | 'hi' | 'gu') {
+    this.map.setLayoutProperty('place-labels', 'text-field', labelField(lang));
+    this.lang = lang;
+  }
+  lang = 'en';
 
   /** The map's canvas with the current frame drawn (the context keeps its drawing buffer). */
   snapshot(): HTMLCanvasElement {

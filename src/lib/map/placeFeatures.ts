@@ -10,6 +10,9 @@ export interface PlaceProps {
   local: string;
   /** Number of events at the place, for label priority. */
   rank: number;
+  ja: string;
+  hi: string;
+  gu: string;
 }
 
 export function placeFeatures(d: Dataset): FeatureCollection<Geometry, PlaceProps> {
@@ -23,6 +26,9 @@ export function placeFeatures(d: Dataset): FeatureCollection<Geometry, PlaceProp
       en: p.name.en,
       local: p.name.ja ?? p.name.gu ?? p.name.hi ?? '',
       rank: d.eventsByPlace.get(p.id)?.length ?? 0,
+      ja: p.name.ja ?? '',
+      hi: p.name.hi ?? '',
+      gu: p.name.gu ?? '',
     },
   }));
   return { type: 'FeatureCollection', features };

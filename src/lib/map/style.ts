@@ -31,13 +31,18 @@ const phaseOpacity = (ahead: number): ExpressionSpecification => ['case', state(
 
 export const PLACE_LAYERS = ['place-lines-hit', 'place-points'] as const;
 
+/**
+ * A place's label: in English the English name over the name in the place's own script (Tokyo / 東京);
+ * in another language the name in that language where the data has one, over the English name.
+ */
+export function labelField(lang: 'en' | 'ja' | 'hi' | 'gu'): ExpressionSpecification {
+  const first: ExpressionSpecification = lang === 'en' ? ['get', 'en'] : ['case', ['!=', ['get', lang], ''], ['get', lang], ['get', 'en']];
+  const second: ExpressionSpecification = lang === 'en' ? ['get', 'local'] : ['case', ['!=', ['get', lang], ''], ['get', 'en'], ''];
+  return ['format', first, {}, ['case', ['!=', second, ''], '\n', ''], {}, second, { 'font-scale': 0.9 }];
+}
+
 export function buildStyle(o: StyleOptions): StyleSpecification {
-  const label: ExpressionSpecification = [
-    'format',
-    ['get', 'en'], {},
-    ['case', ['!=', ['get', 'local'], ''], '\n', ''], {},
-    ['get', 'local'], { 'font-scale': 0.9 },
-  ];
+  const label = labelField('en');
   return {
     version: 8,
     name: 'Indo-Pacific Atlas',
