@@ -4,7 +4,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Dataset } from '../model/dataset';
 import { buildStyle, detailLayers, labelField, NATURAL_EARTH, PALETTE, PLACE_LAYERS } from './style';
-import { placeFeatures, placePhases } from './placeFeatures';
+import { placeFeatures, placeFirstTimes, placePhases, upperBound } from './placeFeatures';
 import { fontFacesFor } from './fontFaces';
 import type { Camera } from '../state/urlCodec';
 
@@ -30,7 +30,6 @@ export interface AtlasMapOptions {
 export class AtlasMap {
   readonly map: MLMap;
   private dataset: Dataset;
-  private phases = new Map<string, number>();
   private selected = new Set<string>();
   private hovered = new Set<string>();
   private detailRequested = false;
@@ -105,13 +104,20 @@ export class AtlasMap {
     this.map.setFeatureState({ source: 'places', id }, state);
   }
 
-  /** What has happened by t is drawn fully, what is ahead faded; only changed places are touched. */
+  /** What has happened by t is drawn fully, what is ahead faded; only places whose phase changes are touched. */
+  private first: { ids: string[]; times: number[] } | null = null;
+  private shown = -1;
   syncTime(t: number) {
-    for (const [id, p] of placePhases(this.dataset, t)) {
-      if (this.phases.get(id) === p) continue;
-      this.phases.set(id, p);
-      this.setState(id, { phase: p });
+    if (!this.first) {
+      this.first = placeFirstTimes(this.dataset);
+      for (const [id, p] of placePhases(this.dataset, t)) this.setState(id, { phase: p });
+      this.shown = upperBound(this.first.times, t);
+      return;
     }
+    // Places [0, k) have begun by t; only those between the old and the new k change phase.
+    const k = upperBound(this.first.times, t);
+    for (let i = Math.min(k, this.shown); i < Math.max(k, this.shown); i++) this.setState(this.first!.ids[i], { phase: i < k ? 2 : 1 });
+    this.shown = k;
   }
 
   private syncSet(current: Set<string>, next: Set<string>, key: 'sel' | 'hover' | 'out') {

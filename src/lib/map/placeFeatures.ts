@@ -34,6 +34,24 @@ export function placeFeatures(d: Dataset): FeatureCollection<Geometry, PlaceProp
   return { type: 'FeatureCollection', features };
 }
 
+/** Places with events, sorted by the earliest instant of their first event: a scrub step finds the places
+ * whose phase changes by binary search instead of visiting every place. */
+export function placeFirstTimes(d: Dataset): { ids: string[]; times: number[] } {
+  const rows = [...d.eventsByPlace].map(([id, evs]) => [id, evs[0].span.min] as const) // lists are in date order.sort((a, b) => a[1] - b[1]);
+  return { ids: rows.map((r) => r[0]), times: rows.map((r) => r[1]) };
+}
+
+/** Index of the first time > t (times sorted ascending). */
+export function upperBound(times: number[], t: number): number {
+  let lo = 0, hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Each place's phase at time t: 2 if one of its events has begun by t, 1 if its events are all
  * still ahead, 0 if no event names it (context geography, drawn neutrally).

@@ -37,8 +37,13 @@ const JA: Phrases = {
 
 const PHRASES: Record<Lang, Phrases> = { en: EN, ja: JA, hi: EN, gu: EN };
 
+// One formatter per language and options: constructing Intl.DateTimeFormat costs far more than formatting.
+const formatters = new Map<string, Intl.DateTimeFormat>();
 function fmt(ms: number, lang: Lang, opts: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', ...opts }).format(ms);
+  const key = `${lang}|${opts.day ?? ''}|${opts.month ?? ''}|${opts.year ?? ''}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', ...opts })));
+  return f.format(ms);
 }
 
 /** A span in words, in the given language (English phrasing where a language has none yet). */
