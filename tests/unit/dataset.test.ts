@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { validateDataset, type DatasetIssue } from '../../src/lib/model/validateDataset';
-import { buildDataset } from '../../src/lib/model/dataset';
 import { jsonSchemas } from '../../scripts/build-json-schema';
-
-const DIR = 'data/india-japan';
-const readAll = (): Record<string, any> =>
-  Object.fromEntries(readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => [f, JSON.parse(readFileSync(`${DIR}/${f}`, 'utf8'))]));
-
-function loadReal() {
-  const r = validateDataset(readAll());
-  if (!r.ok) throw new Error(r.issues.map((i) => `${i.file} ${i.record} ${i.field}: ${i.message}`).join('\n'));
-  return buildDataset('india-japan', r.data);
-}
+import { loadRealDataset as loadReal, readDatasetFiles as readAll } from './realDataset';
 
 describe('the real dataset', () => {
   it('passes the schema and integrity checks', () => {

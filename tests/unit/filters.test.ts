@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
 import { applyFilters, facetCounts, type Filters } from '../../src/lib/model/filters';
 import { search, searchIndex } from '../../src/lib/model/search';
-import { buildDataset } from '../../src/lib/model/dataset';
-import { validateDataset } from '../../src/lib/model/validateDataset';
+import { loadRealDataset } from './realDataset';
 
-const dir = 'data/india-japan';
-const files = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => [f, JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'))]));
-const r = validateDataset(files);
-if (!r.ok) throw new Error('dataset invalid');
-const d = buildDataset('india-japan', r.data);
+const d = loadRealDataset();
 const day = (s: string) => Date.parse(`${s}T00:00:00Z`);
 const none: Filters = { themes: null, statuses: null, actors: null, range: null };
 

@@ -3,9 +3,7 @@ import { scaleUtc } from 'd3-scale';
 import { laneLayout } from '../../src/lib/timeline/laneLayout';
 import { tickUnit, timeTicks } from '../../src/lib/timeline/timeTicks';
 import { timelineLayout } from '../../src/lib/timeline/timelineLayout';
-import { buildDataset } from '../../src/lib/model/dataset';
-import { validateDataset } from '../../src/lib/model/validateDataset';
-import { readFileSync, readdirSync } from 'node:fs';
+import { loadRealDataset } from './realDataset';
 
 describe('laneLayout packs extents into rows without overlap', () => {
   it.each([
@@ -61,11 +59,7 @@ describe('tick choice per zoom level', () => {
 });
 
 describe('timelineLayout on the real dataset', () => {
-  const dir = 'data/india-japan';
-  const files = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => [f, JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'))]));
-  const r = validateDataset(files);
-  if (!r.ok) throw new Error('dataset invalid');
-  const d = buildDataset('india-japan', r.data);
+  const d = loadRealDataset();
   const x = scaleUtc().domain([new Date(Date.UTC(2024, 0, 1)), new Date(Date.UTC(2027, 0, 1))]).range([100, 1100]);
 
   it('a half-year event is a band from its first to its last day; a known day is a point', () => {

@@ -38,6 +38,9 @@ export const labelWidth = (s: string) => Math.min(MAX_LABEL, s.length * CHAR_W +
 /** A label cut to what fits in MAX_LABEL pixels, with an ellipsis; the full title stays in the accessible name. */
 export const fitLabel = (s: string) => (s.length * CHAR_W + 6 <= MAX_LABEL ? s : `${s.slice(0, Math.floor((MAX_LABEL - 6) / CHAR_W) - 1).trimEnd()}…`);
 
+/** How an initiative's bar is drawn: its status as is ('planned' and 'cancelled' share the events' styles). */
+const initiativeDisplay = (status: InitiativeRecord['status']): Mark['display'] => status;
+
 function eventMark(e: EventRecord, color: string, x: ScaleTime<number, number>, rightEdge: number): Omit<Mark, 'row' | 'showLabel'> {
   const point = isPointLike(e.span);
   const x0 = x(e.span.min);
@@ -61,7 +64,7 @@ function initiativeLanes(events: EventRecord[], initiatives: InitiativeRecord[],
     const x0 = x(i.span.min);
     const bar: Mark = {
       id: i.id, kind: 'initiative', shape: 'band', x0, x1: i.span.open ? Math.max(rightEdge, x0 + 40) : Math.max(x(i.span.max), x0 + 4), open: i.span.open,
-      display: i.status === 'planned' ? 'planned' : i.status === 'cancelled' ? 'cancelled' : i.status === 'completed' ? 'completed' : 'ongoing',
+      display: initiativeDisplay(i.status),
       color, label: fitLabel(i.title), row: 0, showLabel: false,
     };
     const mine = events.filter((e) => e.initiatives.includes(i.id));
@@ -120,7 +123,7 @@ export function timelineLayout(
       const x1 = i.span.open ? Math.max(rightEdge, x0 + 40) : Math.max(x(i.span.max), x0 + 4);
       return {
         id: i.id, kind: 'initiative' as const, shape: 'band' as const, x0, x1, open: i.span.open,
-        display: i.status === 'planned' ? ('planned' as const) : i.status === 'cancelled' ? ('cancelled' as const) : i.status === 'completed' ? ('completed' as const) : ('ongoing' as const),
+        display: initiativeDisplay(i.status),
         color: themeColor.get(i.themes[0]) ?? '#666', label: fitLabel(i.title),
       };
     });
