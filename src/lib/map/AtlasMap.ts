@@ -1,5 +1,5 @@
 // The one MapLibre adapter: creates the map, draws the dataset's places, and syncs state into feature-state.
-import { Map as MLMap, LngLatBounds, NavigationControl, AttributionControl, setWorkerUrl, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
+import { Map as MLMap, LngLatBounds, NavigationControl, AttributionControl, setWorkerUrl, prewarm, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Dataset } from '../model/dataset';
@@ -9,6 +9,11 @@ import { fontFacesFor } from './fontFaces';
 import type { Camera } from '../state/urlCodec';
 
 setWorkerUrl(new URL(workerUrl, document.baseURI).href);
+
+/** Starts MapLibre's workers (fetching and compiling the worker script) while the dataset is still loading. */
+export function warmUpMap() {
+  prewarm();
+}
 
 /** Gulf to Japan: the initial frame. */
 export const INDO_PACIFIC: [[number, number], [number, number]] = [[44, -11], [146, 44]];
