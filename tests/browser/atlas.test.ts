@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startHarness, openPage, gotoAtlas, renderedPlaces, featureState, mapIdle, type Harness } from './harness';
+import { startHarness, openPage, gotoAtlas, renderedPlaces, featureState, mapIdle, onScreen, type Harness } from './harness';
 
 let h: Harness;
 let brokenDir: string;
@@ -102,12 +102,7 @@ describe('linking', () => {
     const w = await openPage(h);
     await gotoAtlas(w, h);
     await mapIdle(w.page);
-    const point = await w.page.evaluate(() => {
-      const map = (window as any).__atlas.map;
-      const p = map.project([139.69, 35.69]);
-      const r = map.getCanvas().getBoundingClientRect();
-      return { x: r.left + p.x, y: r.top + p.y };
-    });
+    const point = await onScreen(w.page, [139.69, 35.69]);
     await w.page.mouse.click(point.x, point.y);
     const panel = w.page.getByRole('complementary', { name: 'Details' });
     await expect(panel.getByRole('heading', { level: 2 }).textContent()).resolves.toMatch(/^Tokyo(?! Bay)/);

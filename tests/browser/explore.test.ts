@@ -1,6 +1,6 @@
 // Exploring and scrubbing: zoomable time axis, honest bands, filters, search, brushing, hover linking, reduced motion.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, openPage, gotoAtlas, featureState, mapIdle, type Harness } from './harness';
+import { startHarness, openPage, gotoAtlas, featureState, mapIdle, onScreen, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => (h = await startHarness()));
@@ -118,12 +118,7 @@ describe('linking both ways', () => {
     expect(await featureState(w.page, 'new-delhi')).toMatchObject({ hover: true });
     await w.page.mouse.move(5, 5);
     expect(await featureState(w.page, 'new-delhi')).toMatchObject({ hover: false });
-    const p = await w.page.evaluate(() => {
-      const map = (window as any).__atlas.map;
-      const pt = map.project([77.21, 28.61]);
-      const r = map.getCanvas().getBoundingClientRect();
-      return { x: r.left + pt.x, y: r.top + pt.y };
-    });
+    const p = await onScreen(w.page, [77.21, 28.61]);
     await w.page.mouse.move(p.x, p.y);
     await expect(w.page.locator('.mark.hovered[data-id="summit-16"]').count()).resolves.toBe(1);
     await w.context.close();

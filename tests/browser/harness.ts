@@ -91,3 +91,13 @@ export async function mapIdle(page: Page) {
       }),
   );
 }
+
+/** Where a [lon, lat] is on the page, in CSS pixels, for pointer actions on the map. */
+export async function onScreen(page: Page, lonLat: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate((ll) => {
+    const map = (window as any).__atlas.map;
+    const p = map.project(ll);
+    const r = map.getCanvas().getBoundingClientRect();
+    return { x: r.left + p.x, y: r.top + p.y };
+  }, lonLat);
+}
