@@ -37,7 +37,8 @@ export function placeFeatures(d: Dataset): FeatureCollection<Geometry, PlaceProp
 /** Places with events, sorted by the earliest instant of their first event: a scrub step finds the places
  * whose phase changes by binary search instead of visiting every place. */
 export function placeFirstTimes(d: Dataset): { ids: string[]; times: number[] } {
-  const rows = [...d.eventsByPlace].map(([id, evs]) => [id, evs[0].span.min] as const) // lists are in date order.sort((a, b) => a[1] - b[1]);
+  // Each place's event list is in date order, so its first event is its earliest.
+  const rows = [...d.eventsByPlace].map(([id, evs]) => [id, evs[0].span.min] as const).sort((a, b) => a[1] - b[1]);
   return { ids: rows.map((r) => r[0]), times: rows.map((r) => r[1]) };
 }
 

@@ -2,7 +2,7 @@
 import { getContext, setContext } from 'svelte';
 import type { Dataset, EventRecord } from '../model/dataset';
 import type { Camera, Lang, LaneMode, UrlState } from './urlCodec';
-import { DAY } from '../model/dates';
+import { DAY, parseIsoDay } from '../model/dates';
 import { applyFilters } from '../model/filters';
 
 export type Selected =
@@ -63,7 +63,7 @@ export class AtlasState {
     this.storyStep = n;
     this.playing = false;
     this.requestCamera({ zoom: st.view.zoom, lat: st.view.center[1], lon: st.view.center[0] });
-    const day = (s: string) => Date.parse(`${s}T00:00:00Z`);
+    const day = (s: string) => parseIsoDay(s) ?? this.time;
     if (st.range) {
       this.range = [day(st.range[0]), day(st.range[1])];
       this.setTime(day(st.range[1]));
