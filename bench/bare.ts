@@ -14,6 +14,7 @@ const el = document.getElementById('map')!;
 if (q.get('w')) el.style.width = `${Number(q.get('w'))}px`;
 if (q.get('h')) el.style.height = `${Number(q.get('h'))}px`;
 
+performance.mark('atlas:map-create');
 const map = new MLMap({
   container: el,
   style: {
@@ -37,5 +38,6 @@ const map = new MLMap({
 });
 (window as unknown as { __bare: unknown }).__bare = { map };
 map.once('idle', () => {
+  performance.mark('atlas:map-idle');
   document.documentElement.dataset.state = 'ready';
 });

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, extname } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import type { Plugin } from 'vite';
+import { DATASET_FILES, DATASET_NAME } from '../src/lib/model/datasetFiles.ts';
 
 const DATA = 'data';
 
@@ -14,6 +15,21 @@ function walk(dir: string): string[] {
   });
 }
 
+/**
+ * A classic inline script for index.html: starts fetching the dataset the URL names (or the built-in one) while the
+ * app's modules download and run. loadDataset takes these responses (by absolute URL) instead of fetching again;
+ * a failed or unused prefetch costs nothing, since loadDataset fetches (and reports errors) itself.
+ */
+export function prefetchScript(files: readonly string[] = [...DATASET_FILES.required, ...DATASET_FILES.optional]): string {
+  return `(() => {
+  const name = new URLSearchParams(location.search).get('dataset') || 'india-japan';
+  if (!${DATASET_NAME}.test(name) || !window.fetch) return;
+  const dir = new URL('data/' + name + '/', document.baseURI).href;
+  const pre = (window.__atlasPrefetch = {});
+  for (const f of ${JSON.stringify(files)}) pre[dir + f] = fetch(dir + f).catch(() => null);
+})();`;
+}
+
 const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.html', '.json', '.svg', '.txt', '.csv', '.geojson']);
 
 export function datasetPlugin(): Plugin {
@@ -22,6 +38,14 @@ export function datasetPlugin(): Plugin {
     name: 'atlas-datasets',
     configResolved(c) {
       outDir = c.build.outDir;
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html, ctx) {
+        // Only the atlas's own page; the reveal deck and the bench's bare page load no dataset.
+        if (!/(^|\/)index\.html$/.test(ctx.path) || ctx.path.includes('examples/')) return html;
+        return [{ tag: 'script', children: prefetchScript(), injectTo: 'head' }];
+      },
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {

@@ -1,12 +1,12 @@
 // The one MapLibre adapter: creates the map, draws the dataset's places, and syncs state into feature-state.
-import { Map as MLMap, LngLatBounds, NavigationControl, AttributionControl, setWorkerUrl, prewarm, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
+import { Map as MLMap, LngLatBounds, NavigationControl, AttributionControl, setWorkerUrl, prewarm, type MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Dataset } from '../model/dataset';
 import { buildStyle, detailLayers, labelField, NATURAL_EARTH, PALETTE, PLACE_LAYERS } from './style';
 import { placeFeatures, placeFirstTimes, placePhases, upperBound } from './placeFeatures';
 import { fontFacesFor } from './fontFaces';
-import type { Camera } from '../state/urlCodec';
+import type { Camera, Lang } from '../state/urlCodec';
 
 setWorkerUrl(new URL(workerUrl, document.baseURI).href);
 
@@ -24,6 +24,7 @@ export interface AtlasMapOptions {
   container: HTMLElement;
   dataset: Dataset;
   camera: Camera | null;
+  lang?: Lang;
   interactive?: boolean;
   cooperativeGestures?: boolean;
   onSelect: (id: string | null) => void;
@@ -38,14 +39,24 @@ export class AtlasMap {
   private selected = new Set<string>();
   private hovered = new Set<string>();
   private detailRequested = false;
-  private userMove = false;
 
   constructor(o: AtlasMapOptions) {
     this.dataset = o.dataset;
+    this.lang = o.lang ?? 'en';
+    performance.mark('atlas:map-create');
     const base = document.baseURI;
     this.map = new MLMap({
       container: o.container,
-      style: buildStyle({ basemapUrl: new URL('basemap/overview.json', base).href, fontFaces: fontFacesFor(base) }),
+      // The places are in the style, so that they are tiled and drawn in the same pass as the basemap. Labels start
+      // with their first line only: a second line in another script (東京 under Tokyo) needs more font files and
+      // glyphs, and is added as soon as the first view is drawn.
+      style: buildStyle({
+        basemapUrl: new URL('basemap/overview.json', base).href,
+        fontFaces: fontFacesFor(base),
+        places: placeFeatures(this.dataset),
+        lang: this.lang,
+        firstLineOnly: true,
+      }),
       bounds: o.camera ? undefined : INDO_PACIFIC,
       center: o.camera ? [o.camera.lon, o.camera.lat] : undefined,
       zoom: o.camera?.zoom,
@@ -63,12 +74,14 @@ export class AtlasMap {
       'bottom-right',
     );
     this.map.on('load', () => {
-      (this.map.getSource('places') as GeoJSONSource).setData(placeFeatures(this.dataset));
-      this.map.once('idle', () => o.onFirstIdle());
+      this.map.once('idle', () => {
+        performance.mark('atlas:map-idle');
+        this.map.setLayoutProperty('place-labels', 'text-field', labelField(this.lang));
+        o.onFirstIdle();
+      });
       this.maybeLoadDetail();
     });
     this.map.on('zoomend', () => this.maybeLoadDetail());
-    this.map.on('movestart', (e) => (this.userMove = Boolean((e as { originalEvent?: unknown }).originalEvent)));
     this.map.on('moveend', () => {
       const c = this.map.getCenter();
       o.onCamera({ zoom: this.map.getZoom(), lat: c.lat, lon: c.lng });
@@ -196,11 +209,11 @@ export class AtlasMap {
   }
   highContrast = false;
 
-  setLanguage(lang: 'en' | 'ja' | 'hi' | 'gu') {
+  setLanguage(lang: Lang) {
     this.map.setLayoutProperty('place-labels', 'text-field', labelField(lang));
     this.lang = lang;
   }
-  lang = 'en';
+  lang: Lang;
 
   /** The map's canvas with the current frame drawn (the context keeps its drawing buffer). */
   snapshot(): HTMLCanvasElement {
@@ -208,8 +221,10 @@ export class AtlasMap {
     return this.map.getCanvas();
   }
 
+  /** Follows the container's size; a no-op when it has not changed (a resize reallocates the GL drawing buffer). */
   resize() {
-    this.map.resize();
+    const canvas = this.map.getCanvas(), box = this.map.getContainer();
+    if (canvas.clientWidth !== box.clientWidth || canvas.clientHeight !== box.clientHeight) this.map.resize();
   }
 
   destroy() {

@@ -1,9 +1,16 @@
 // Builds the MapLibre style (pure): offline basemap, dataset places, labels from bundled font files.
+import type { Lang } from '../state/urlCodec';
 import type { FontFacesSpecification, StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
 
 export interface StyleOptions {
   basemapUrl: string;
   fontFaces: FontFacesSpecification;
+  /** The dataset's places, drawn in the same pass as the basemap (an empty source if absent). */
+  places?: GeoJSON.FeatureCollection;
+  /** Language of the labels (default English). */
+  lang?: Lang;
+  /** Draw only each label's first line (see `labelField`); the map adds the second line after its first view. */
+  firstLineOnly?: boolean;
   highContrast?: boolean;
 }
 
@@ -35,21 +42,27 @@ export const PLACE_LAYERS = ['place-lines-hit', 'place-points'] as const;
  * A place's label: in English the English name over the name in the place's own script (Tokyo / 東京);
  * in another language the name in that language where the data has one, over the English name.
  */
-export function labelField(lang: 'en' | 'ja' | 'hi' | 'gu'): ExpressionSpecification {
-  const first: ExpressionSpecification = lang === 'en' ? ['get', 'en'] : ['case', ['!=', ['get', lang], ''], ['get', lang], ['get', 'en']];
+export function labelField(lang: Lang): ExpressionSpecification {
+  const first = firstLineField(lang);
   const second: ExpressionSpecification = lang === 'en' ? ['get', 'local'] : ['case', ['!=', ['get', lang], ''], ['get', 'en'], ''];
   return ['format', first, {}, ['case', ['!=', second, ''], '\n', ''], {}, second, { 'font-scale': 0.9 }];
 }
 
+/** A label's first line alone: the name in `lang` where the data has one, else the English name. */
+export function firstLineField(lang: Lang): ExpressionSpecification {
+  return lang === 'en' ? ['get', 'en'] : ['case', ['!=', ['get', lang], ''], ['get', lang], ['get', 'en']];
+}
+
 export function buildStyle(o: StyleOptions): StyleSpecification {
-  const label = labelField('en');
+  const lang = o.lang ?? 'en';
+  const label = o.firstLineOnly ? firstLineField(lang) : labelField(lang);
   return {
     version: 8,
     name: 'Indo-Pacific Atlas',
     'font-faces': o.fontFaces,
     sources: {
       overview: { type: 'geojson', data: o.basemapUrl, attribution: NATURAL_EARTH },
-      places: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' },
+      places: { type: 'geojson', data: o.places ?? { type: 'FeatureCollection', features: [] }, promoteId: 'id' },
     },
     layers: [
       { id: 'ocean', type: 'background', paint: { 'background-color': PALETTE.ocean } },

@@ -1,14 +1,32 @@
 // Fetches a dataset's files from `<base>data/<name>/` and validates them; errors name file, record and field.
 import { buildDataset, type Dataset } from './dataset';
 import { OPTIONAL_FILES, REQUIRED_FILES, validateDataset, type DatasetIssue } from './validateDataset';
+import { DATASET_NAME } from './datasetFiles';
 
-export const DATASET_NAME = /^[a-z0-9-]+$/;
+export { DATASET_NAME } from './datasetFiles';
 
 export class DatasetLoadError extends Error {
   constructor(public issues: DatasetIssue[]) {
     super(issues.length === 1 ? 'The dataset has 1 problem' : `The dataset has ${issues.length} problems`);
   }
 }
+
+declare global {
+  interface Window {
+    /** Responses index.html's inline script started fetching, by absolute URL (see scripts/datasetPlugin.ts). */
+    __atlasPrefetch?: Record<string, Promise<Response | null>>;
+  }
+}
+
+/** fetch, but a response index.html already started for this URL is used once instead of fetching again. */
+export const prefetchedFetch: typeof fetch = (input, init) => {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  const pre = typeof window === 'undefined' ? undefined : window.__atlasPrefetch;
+  const started = pre?.[url];
+  if (!started || init) return fetch(input, init);
+  delete pre[url];
+  return started.then((res) => res ?? fetch(input));
+};
 
 async function fetchJson(url: string, file: string, optional: boolean, fetchFn: typeof fetch): Promise<unknown> {
   let res: Response;
