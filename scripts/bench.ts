@@ -159,6 +159,8 @@ async function heap(cdp: CDPSession): Promise<{ used: number; total: number; nod
 
 interface LoadResult {
   appMs: number[]; bareMs: number[]; appMedian: number; bareMedian: number; ratio: number; mapSize: { w: number; h: number };
+  /** Medians of the pages' own performance marks (ms since navigation): when the map was created and first idle. */
+  phases: { app: Record<string, number>; bare: Record<string, number> };
   profiles: Partial<Record<'builtin' | 'bare', { profile: ProfileSummary; trace: TraceSummary }>>;
 }
 
@@ -184,6 +186,7 @@ async function measureLoad(browser: Browser, url: string, mapSize: { w: number; 
   await warmBare.context.close();
 
   const appMs: number[] = [], bareMs: number[] = [];
+  const marks: { app: Record<string, number[]>; bare: Record<string, number[]> } = { app: {}, bare: {} };
   // Interleaved, each in a fresh context (empty cache), so drift on a noisy machine hits both alike.
   for (let i = 0; i < RUNS; i++) {
     const pair = [[url, appMs], [bareUrl, bareMs]] as const;
@@ -191,12 +194,17 @@ async function measureLoad(browser: Browser, url: string, mapSize: { w: number; 
       const p = await newPage(browser);
       await p.page.goto(target);
       out.push(await waitReady(p.page));
+      const got = await p.page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('atlas:')).map((m) => [m.name, m.startTime] as const));
+      const into = marks[target === url ? 'app' : 'bare'];
+      for (const [name, t] of got) (into[name.slice(6)] ??= []).push(t);
       await p.context.close();
     }
     log(`load run ${i + 1}/${RUNS}: app ${ms(appMs[i])}, bare ${ms(bareMs[i])}`);
   }
   const appMedian = median(appMs), bareMedian = median(bareMs);
-  const result: LoadResult = { appMs, bareMs, appMedian, bareMedian, ratio: appMedian / bareMedian, mapSize, profiles: {} };
+  const medians = (r: Record<string, number[]>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, median(v)]));
+  const phases = { app: medians(marks.app), bare: medians(marks.bare) };
+  const result: LoadResult = { appMs, bareMs, appMedian, bareMedian, ratio: appMedian / bareMedian, mapSize, phases, profiles: {} };
   if (!flag('no-profile')) {
     // One more load of each, profiled (not counted): where the app's time goes beyond the floor's.
     for (const [target, name] of [[url, 'builtin'], [bareUrl, 'bare']] as const) {
@@ -518,6 +526,13 @@ function table(r: Results): string {
     rows.push([`Load: built-in dataset, navigation → ready (median of ${L.appMs.length})`, ms(L.appMedian), '', '']);
     rows.push([`Load: bare MapLibre page, same basemap (median of ${L.bareMs.length})`, ms(L.bareMedian), '', '']);
     rows.push(['Load ratio', ratio(L.ratio), `≤ ${BUDGET.loadRatio}×`, verdict(L.ratio <= BUDGET.loadRatio)]);
+    const a = L.phases.app, z = L.phases.bare;
+    if (a['map-create'] !== undefined && z['map-create'] !== undefined) {
+      rows.push([
+        'Load phases (medians): map created at / first idle, atlas (bare page)',
+        `${ms(a['map-create'])} / ${ms(a['map-idle'])} (${ms(z['map-create'])} / ${ms(z['map-idle'])})`, '', '',
+      ]);
+    }
   }
   const b = r.baseline;
   if (b) rows.push([`Scrub baseline: ${b.steps} forced repaints of the bare map, p50 / p95 / max`, `${ms(b.p50)} / ${ms(b.p95)} / ${ms(b.max)}`, '', '']);

@@ -154,6 +154,24 @@ describe('bad input', () => {
     await w.context.close();
   });
 
+  it('a browser without WebGL gets a message where the map would be, and a working timeline', async () => {
+    const w = await openPage(h);
+    await w.context.addInitScript(() => {
+      const get = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+        return /webgl/.test(type) ? null : (get as (...a: unknown[]) => unknown).call(this, type, ...rest);
+      } as typeof get;
+    });
+    await gotoAtlas(w, h, 't=2026-01-16');
+    const alert = w.page.getByRole('alert');
+    await expect(alert.textContent()).resolves.toMatch(/map could not be drawn in this browser.*timeline, the list and the details still work/);
+    const slider = w.page.getByRole('slider', { name: 'Time', exact: true });
+    await slider.focus();
+    await w.page.keyboard.press('ArrowRight');
+    await expect(slider.getAttribute('aria-valuetext')).resolves.toBe('17 January 2026');
+    await w.context.close();
+  });
+
   it('a bad URL parameter falls back to defaults with a visible notice', async () => {
     const w = await openPage(h);
     await gotoAtlas(w, h, 't=someday&sel=no-such-thing&lang=en');

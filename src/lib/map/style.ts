@@ -103,25 +103,21 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
       // Wide transparent lines so that thin lines are easy to click and hover.
       { id: 'place-lines-hit', type: 'line', source: 'places', filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': '#000', 'line-opacity': 0, 'line-width': 14 } },
       {
-        id: 'place-halo', type: 'circle', source: 'places',
-        filter: ['all', ['==', ['geometry-type'], 'Point'], ['!=', ['get', 'kind'], 'station']],
-        paint: {
-          'circle-radius': ['case', state('sel'), 14, state('hover'), 12, 0],
-          'circle-color': PALETTE.highlight,
-          'circle-opacity': 0.35,
-          'circle-stroke-width': ['case', ['any', state('sel'), state('hover')], 2, 0],
-          'circle-stroke-color': PALETTE.highlight,
-        },
-      },
-      {
         id: 'place-points', type: 'circle', source: 'places',
         filter: ['all', ['==', ['geometry-type'], 'Point'], ['any', ['!=', ['get', 'kind'], 'station'], ['>=', ['zoom'], 6]]],
         paint: {
-          'circle-radius': ['match', ['get', 'kind'], 'station', 4, 'strait', 4.5, 'port', 3.5, ['interpolate', ['linear'], ['get', 'rank'], 0, 3.5, 6, 6.5]],
+          'circle-radius': [
+            '+',
+            ['match', ['get', 'kind'], 'station', 4, 'strait', 4.5, 'port', 3.5, ['interpolate', ['linear'], ['get', 'rank'], 0, 3.5, 6, 6.5]],
+            ['case', state('sel'), 3, state('hover'), 2, 0],
+          ],
           'circle-color': ['case', ['any', state('sel'), state('hover')], PALETTE.highlight, ['match', ['get', 'kind'], 'strait', PALETTE.strait, 'station', PALETTE.corridor, ['match', phase, 1, PALETTE.future, PALETTE.city]]],
           'circle-opacity': phaseOpacity(0.55),
-          'circle-stroke-color': '#ffffff',
-          'circle-stroke-width': 1.5,
+          // Selected and hovered points wear a wide translucent halo: their own stroke, not a second circle layer
+          // (each layer kind costs a shader program, and programs are most of a first view's GPU time).
+          'circle-stroke-color': ['case', ['any', state('sel'), state('hover')], PALETTE.highlight, '#ffffff'],
+          'circle-stroke-width': ['case', state('sel'), 7, state('hover'), 5, 1.5],
+          'circle-stroke-opacity': ['case', ['any', state('sel'), state('hover')], 0.45, 1],
         },
       },
       {
