@@ -44,7 +44,9 @@ export function datasetPlugin(): Plugin {
       handler(html, ctx) {
         // Only the atlas's own page; the reveal deck and the bench's bare page load no dataset.
         if (!/(^|\/)index\.html$/.test(ctx.path) || ctx.path.includes('examples/')) return html;
-        return [{ tag: 'script', children: prefetchScript(), injectTo: 'head' }];
+        // At the end of the body, so the browser has already asked for the app's own scripts and styles: with six
+        // connections per host, dataset requests issued first would queue the JavaScript behind them.
+        return [{ tag: 'script', children: prefetchScript(), injectTo: 'body' }];
       },
     },
     configureServer(server) {
