@@ -22,7 +22,7 @@ function walk(dir: string): string[] {
  */
 export function prefetchScript(files: readonly string[] = [...DATASET_FILES.required, ...DATASET_FILES.optional]): string {
   return `(() => {
-  const name = new URLSearchParams(location.search).get('dataset') || 'india-japan';
+  const name = new URLSearchParams(location.search).getAll('dataset').pop() || 'india-japan';
   if (!${DATASET_NAME}.test(name) || !window.fetch) return;
   const dir = new URL('data/' + name + '/', document.baseURI).href;
   const pre = (window.__atlasPrefetch = {});
@@ -45,7 +45,8 @@ export function datasetPlugin(): Plugin {
         // Only the atlas's own page; the reveal deck and the bench's bare page load no dataset.
         if (!/(^|\/)index\.html$/.test(ctx.path) || ctx.path.includes('examples/')) return html;
         // At the end of the body, so the browser has already asked for the app's own scripts and styles: with six
-        // connections per host, dataset requests issued first would queue the JavaScript behind them.
+        // connections per host, dataset requests issued first would queue the JavaScript behind them. (It runs once
+        // the stylesheets have arrived, still well before the modules are evaluated.)
         return [{ tag: 'script', children: prefetchScript(), injectTo: 'body' }];
       },
     },

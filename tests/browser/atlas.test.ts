@@ -169,6 +169,10 @@ describe('bad input', () => {
     await slider.focus();
     await w.page.keyboard.press('ArrowRight');
     await expect(slider.getAttribute('aria-valuetext')).resolves.toBe('17 January 2026');
+    // An export that needs the map says why it cannot run instead of failing silently.
+    await w.page.getByRole('button', { name: 'Export', exact: true }).click();
+    await w.page.getByRole('button', { name: 'PNG for a slide (1920×1080)', exact: true }).click();
+    await expect(w.page.getByRole('status').filter({ hasText: 'PNG export failed' }).textContent()).resolves.toMatch(/map could not be drawn/);
     await w.context.close();
   });
 

@@ -4,6 +4,7 @@ import { DATASET_FILES, DATASET_NAME } from '../../src/lib/model/datasetFiles';
 import { OPTIONAL_FILES, REQUIRED_FILES } from '../../src/lib/model/validateDataset';
 import { prefetchedFetch } from '../../src/lib/model/loadDataset';
 import { prefetchScript } from '../../scripts/datasetPlugin';
+import { parseUrl } from '../../src/lib/state/urlCodec';
 
 describe('the dataset file lists the build uses', () => {
   it('are the files the schemas validate', () => {
@@ -31,8 +32,10 @@ describe('index.html prefetch', () => {
     expect(fetched).toEqual(all.map((f) => `http://h/app/data/india-japan/${f}`));
     expect(keys).toEqual(fetched);
   });
-  it('fetches the dataset the URL names', () => {
+  it('fetches the dataset the URL names (the last one, as the app reads it)', () => {
     expect(runPrefetch('http://h/?dataset=synthetic-1000&t=2020').fetched[0]).toBe('http://h/data/synthetic-1000/meta.json');
+    expect(runPrefetch('http://h/?dataset=a&dataset=b').fetched[0]).toBe('http://h/data/b/meta.json');
+    expect(parseUrl('?dataset=a&dataset=b').state.dataset).toBe('b');
   });
   it.each(['../etc', 'A b', '%2e%2e'])('fetches nothing for a dataset name that is not one (%s)', (bad) => {
     expect(DATASET_NAME.test(decodeURIComponent(bad))).toBe(false);

@@ -15,6 +15,9 @@ export function warmUpMap() {
   prewarm();
 }
 
+/** How far (px) from a point's centre a click or hover still picks it: its largest dot, its white rim and a margin. */
+const POINT_REACH = 13;
+
 /** Gulf to Japan: the initial frame. */
 export const INDO_PACIFIC: [[number, number], [number, number]] = [[44, -11], [146, 44]];
 /** Where the finer basemap exists; flights outside it stop at a zoom the overview draws well. */
@@ -90,7 +93,13 @@ export class AtlasMap {
     // at low zoom), points win over lines and places with more events win over the rest.
     const pick = (p: { x: number; y: number }): string | null => {
       const r = 5;
-      const hits = this.map.queryRenderedFeatures([[p.x - r, p.y - r], [p.x + r, p.y + r]], { layers: [...PLACE_LAYERS] });
+      // A selected or hovered point's halo (a wide stroke) counts as the point for queryRenderedFeatures; only
+      // points within reach of their dot are picked, so the halo does not swallow clicks on its neighbours.
+      const hits = this.map.queryRenderedFeatures([[p.x - r, p.y - r], [p.x + r, p.y + r]], { layers: [...PLACE_LAYERS] }).filter((f) => {
+        if (f.geometry.type !== 'Point') return true;
+        const at = this.map.project(f.geometry.coordinates as [number, number]);
+        return Math.hypot(at.x - p.x, at.y - p.y) <= POINT_REACH;
+      });
       hits.sort((a, b) => Number(b.geometry.type === 'Point') - Number(a.geometry.type === 'Point') || Number(b.properties.rank) - Number(a.properties.rank));
       return hits.length ? String(hits[0].properties.id) : null;
     };

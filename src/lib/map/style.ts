@@ -11,7 +11,6 @@ export interface StyleOptions {
   lang?: Lang;
   /** Draw only each label's first line (see `labelField`); the map adds the second line after its first view. */
   firstLineOnly?: boolean;
-  highContrast?: boolean;
 }
 
 export const NATURAL_EARTH = 'Natural Earth; boundaries as it depicts them, no endorsement implied';
@@ -114,7 +113,7 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
           'circle-color': ['case', ['any', state('sel'), state('hover')], PALETTE.highlight, ['match', ['get', 'kind'], 'strait', PALETTE.strait, 'station', PALETTE.corridor, ['match', phase, 1, PALETTE.future, PALETTE.city]]],
           'circle-opacity': phaseOpacity(0.55),
           // Selected and hovered points wear a wide translucent halo: their own stroke, not a second circle layer
-          // (each layer kind costs a shader program, and programs are most of a first view's GPU time).
+          // (a second layer with other data-driven properties compiles another shader program on first draw).
           'circle-stroke-color': ['case', ['any', state('sel'), state('hover')], PALETTE.highlight, '#ffffff'],
           'circle-stroke-width': ['case', state('sel'), 7, state('hover'), 5, 1.5],
           'circle-stroke-opacity': ['case', ['any', state('sel'), state('hover')], 0.45, 1],

@@ -45,6 +45,11 @@ export function displayStatus(status: AtlasEvent['status'], span: DateSpan, asOf
   return status;
 }
 
+/** Ids are ASCII: plain code-point order, stable everywhere (localeCompare would also start an ICU collator). */
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function byId<T extends { id: string }>(list: T[]): Map<string, T> {
   return new Map(list.map((r) => [r.id, r]));
 }
@@ -56,7 +61,7 @@ export function buildDataset(name: string, raw: RawCollections): Dataset {
       const span = parseDate(e.date);
       return { ...e, span, display: displayStatus(e.status, span, asOf) };
     })
-    .sort((a, b) => a.span.min - b.span.min || a.id.localeCompare(b.id));
+    .sort((a, b) => a.span.min - b.span.min || byCodePoint(a.id, b.id));
   const initiatives: InitiativeRecord[] = raw.initiatives.map((i) => {
     const start = parseDate(i.start);
     const end = i.end ? parseDate(i.end) : undefined;

@@ -1,5 +1,6 @@
 // A dataset's file names and the form of its name: no imports, so that the build (scripts/datasetPlugin.ts) can
-// read them too. validateDataset checks its schemas against these lists (a unit test holds them in step).
+// read them too. They must name the files validateDataset's schemas check; tests/unit/prefetch.test.ts holds the
+// two in step.
 
 export const DATASET_NAME = /^[a-z0-9-]+$/;
 export const DATASET_FILES = {

@@ -1,5 +1,6 @@
 // The URL is a projection of AtlasState: parse a query into typed values (dropping bad ones by name) and back.
 import { isoDay, parseIsoDay } from '../model/dates';
+import { DATASET_NAME } from '../model/datasetFiles';
 
 export type LaneMode = 'theme' | 'initiative';
 export type Lang = 'en' | 'ja' | 'hi' | 'gu';
@@ -75,7 +76,7 @@ const PARSERS: Record<keyof UrlState, Parser> = {
       return true;
     } catch { return false; }
   },
-  dataset: (v, o) => { if (!/^[a-z0-9-]+$/.test(v)) return false; o.dataset = v; return true; },
+  dataset: (v, o) => { if (!DATASET_NAME.test(v)) return false; o.dataset = v; return true; },
 };
 
 export function parseUrl(search: string): ParsedUrl {

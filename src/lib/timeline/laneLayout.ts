@@ -14,7 +14,7 @@ export interface Packed {
 
 /** Items closer than `gap` pixels go on separate rows; beyond `maxRows` items share the last row. */
 export function laneLayout(items: Extent[], gap = 4, maxRows = Infinity): Packed {
-  const sorted = [...items].sort((a, b) => a.x0 - b.x0 || a.id.localeCompare(b.id));
+  const sorted = [...items].sort((a, b) => a.x0 - b.x0 || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ends: number[] = [];
   const row = new Map<string, number>();
   for (const it of sorted) {
