@@ -1,8 +1,7 @@
 // The indexed, immutable dataset the app reads: dates parsed once into numbers, records by id, events by place.
-import { parseDate, type DateSpan } from './dates';
+import { intervalSpan, parseDate, parseIsoDay, type DateSpan } from './dates';
 import type { Actor, AtlasEvent, Initiative, Meta, Place, Source, Story, Theme } from './schema';
 import type { RawCollections } from './validateDataset';
-import { parseIsoDay } from './dates';
 
 /** How a record is drawn and worded, derived from its status, its dates and the dataset's asOf. */
 export type DisplayStatus = 'happened' | 'planned' | 'overdue' | 'cancelled';
@@ -46,8 +45,13 @@ export function displayStatus(status: AtlasEvent['status'], span: DateSpan, asOf
 }
 
 /** Ids are ASCII: plain code-point order, stable everywhere (localeCompare would also start an ICU collator). */
-function byCodePoint(a: string, b: string): number {
+export function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Whether an event, place or initiative has this id (ids are unique across the three; `sel=` names one). */
+export function hasRecord(d: Dataset, id: string): boolean {
+  return d.eventById.has(id) || d.placeById.has(id) || d.initiativeById.has(id);
 }
 
 function byId<T extends { id: string }>(list: T[]): Map<string, T> {
@@ -65,9 +69,7 @@ export function buildDataset(name: string, raw: RawCollections): Dataset {
   const initiatives: InitiativeRecord[] = raw.initiatives.map((i) => {
     const start = parseDate(i.start);
     const end = i.end ? parseDate(i.end) : undefined;
-    const span: DateSpan = end
-      ? { text: `${i.start}/${i.end}`, min: start.min, max: end.max, precision: 'interval', approximate: start.approximate || end.approximate, open: false, start, end }
-      : { text: `${i.start}/..`, min: start.min, max: Infinity, precision: 'interval', approximate: start.approximate, open: true, start };
+    const span = intervalSpan(`${i.start}/${i.end ?? '..'}`, start, end);
     return { ...i, span };
   });
   const placeById = byId(raw.places);

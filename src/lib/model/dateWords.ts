@@ -38,12 +38,16 @@ const JA: Phrases = {
 const PHRASES: Record<Lang, Phrases> = { en: EN, ja: JA, hi: EN, gu: EN };
 
 // One formatter per language and options: constructing Intl.DateTimeFormat costs far more than formatting.
+// Keyed by day, month and year: the only options the atlas formats with (words here, tick labels in timeTicks).
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function fmt(ms: number, lang: Lang, opts: Intl.DateTimeFormatOptions): string {
+export function dateFormat(lang: Lang, opts: Pick<Intl.DateTimeFormatOptions, 'day' | 'month' | 'year'>): Intl.DateTimeFormat {
   const key = `${lang}|${opts.day ?? ''}|${opts.month ?? ''}|${opts.year ?? ''}`;
   let f = formatters.get(key);
   if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', ...opts })));
-  return f.format(ms);
+  return f;
+}
+function fmt(ms: number, lang: Lang, opts: Pick<Intl.DateTimeFormatOptions, 'day' | 'month' | 'year'>): string {
+  return dateFormat(lang, opts).format(ms);
 }
 
 /** A span in words, in the given language (English phrasing where a language has none yet). */

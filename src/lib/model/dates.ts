@@ -43,6 +43,13 @@ export function parseDate(text: string): DateSpan {
   return span;
 }
 
+/** The span from `start` to `end`, or open-ended (`start/..`) without an end. */
+export function intervalSpan(text: string, start: DateSpan, end?: DateSpan): DateSpan {
+  return end
+    ? { text, min: start.min, max: end.max, precision: 'interval', approximate: start.approximate || end.approximate, open: false, start, end }
+    : { text, min: start.min, max: Infinity, precision: 'interval', approximate: start.approximate, open: true, start };
+}
+
 const SIMPLE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(~)?$/;
 const SEASON = /^(\d{4})-(2[1-4]|3[3-6]|4[01])$/;
 /** First and last month (0-based) of each supported season code, as the edtf package reckons them. */
@@ -56,10 +63,10 @@ function fastParse(text: string): DateSpan | null {
     const a = text.slice(0, slash), b = text.slice(slash + 1);
     const start = a ? fastParse(a) : null;
     if (!start || start.precision === 'interval') return null;
-    if (b === '..') return { text, min: start.min, max: Infinity, precision: 'interval', approximate: start.approximate, open: true, start };
+    if (b === '..') return intervalSpan(text, start);
     const end = b ? fastParse(b) : null;
     if (!end || end.precision === 'interval' || end.max < start.min) return null;
-    return { text, min: start.min, max: end.max, precision: 'interval', approximate: start.approximate || end.approximate, open: false, start, end };
+    return intervalSpan(text, start, end);
   }
   const season = SEASON.exec(text);
   if (season) {
@@ -91,13 +98,11 @@ function slowParse(text: string): DateSpan {
     const [a, b] = text.split('/');
     if (!a) throw new DateParseError(`"${text}": an interval needs a known start`);
     const start = slowParse(a);
-    if (b === '..') {
-      return { text, min: start.min, max: Infinity, precision: 'interval', approximate: start.approximate, open: true, start };
-    }
+    if (b === '..') return intervalSpan(text, start);
     if (!b) throw new DateParseError(`"${text}": an interval with an unknown end ("${a}/") is not allowed; use "${a}/.." for ongoing`);
     const end = slowParse(b);
     if (end.max < start.min) throw new DateParseError(`"${text}": the interval ends before it starts`);
-    return { text, min: start.min, max: end.max, precision: 'interval', approximate: start.approximate || end.approximate, open: false, start, end };
+    return intervalSpan(text, start, end);
   }
   if (parsed instanceof Season) {
     const code = parsed.values[1] as number;

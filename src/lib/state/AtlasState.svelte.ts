@@ -1,6 +1,6 @@
 // The single source of truth: map, timeline and panels read it and write intents to it.
 import { getContext, setContext } from 'svelte';
-import type { Dataset, EventRecord } from '../model/dataset';
+import { hasRecord, type Dataset, type EventRecord } from '../model/dataset';
 import type { Camera, Lang, LaneMode, UrlState } from './urlCodec';
 import { DAY, parseIsoDay } from '../model/dates';
 import { applyFilters } from '../model/filters';
@@ -150,9 +150,8 @@ export class AtlasState {
     if (s.t !== undefined) this.setTime(s.t);
     if (s.range) this.range = s.range;
     if (s.sel !== undefined) {
-      const d = this.dataset;
       // A URL that also names a camera keeps it: restoring a view must not fly to the selection.
-      if (d.eventById.has(s.sel) || d.placeById.has(s.sel) || d.initiativeById.has(s.sel)) this.select(s.sel, s.map ? 'url' : 'other');
+      if (hasRecord(this.dataset, s.sel)) this.select(s.sel, s.map ? 'url' : 'other');
       else ignored.push('sel');
     }
     if (s.themes) this.themes = s.themes;

@@ -1,4 +1,5 @@
 // Packs horizontal extents into the fewest rows so that none overlap (greedy first fit, sorted by start).
+import { byCodePoint } from '../model/dataset';
 
 export interface Extent {
   id: string;
@@ -14,7 +15,7 @@ export interface Packed {
 
 /** Items closer than `gap` pixels go on separate rows; beyond `maxRows` items share the last row. */
 export function laneLayout(items: Extent[], gap = 4, maxRows = Infinity): Packed {
-  const sorted = [...items].sort((a, b) => a.x0 - b.x0 || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...items].sort((a, b) => a.x0 - b.x0 || byCodePoint(a.id, b.id));
   const ends: number[] = [];
   const row = new Map<string, number>();
   for (const it of sorted) {

@@ -1,7 +1,7 @@
 // Axis ticks for a UTC time scale: the interval and the label format follow the visible span.
 import type { ScaleTime } from 'd3-scale';
 import { utcDay, utcMonth, utcYear, utcWeek, type CountableTimeInterval } from 'd3-time';
-import { LOCALES, type Lang } from '../model/dateWords';
+import { dateFormat, type Lang } from '../model/dateWords';
 
 export type TickUnit = 'year' | 'month' | 'week' | 'day';
 
@@ -26,26 +26,15 @@ export function tickUnit(pxPerDay: number): { unit: TickUnit; every: number } {
 
 const INTERVAL: Record<TickUnit, CountableTimeInterval> = { year: utcYear, month: utcMonth, week: utcWeek, day: utcDay };
 
-// Formatters per language, built once: constructing Intl.DateTimeFormat costs far more than formatting with one,
-// and ticks are recomputed on every zoom and pan.
-const tickFormats = new Map<Lang, Record<'year' | 'month' | 'monthYear' | 'day', Intl.DateTimeFormat>>();
-function formatsFor(lang: Lang) {
-  let got = tickFormats.get(lang);
-  if (!got) {
-    const f = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', ...opts });
-    got = { year: f({ year: 'numeric' }), month: f({ month: 'short' }), monthYear: f({ month: 'short', year: 'numeric' }), day: f({ day: 'numeric', month: 'short' }) };
-    tickFormats.set(lang, got);
-  }
-  return got;
-}
-
 export function timeTicks(x: ScaleTime<number, number>, lang: Lang = 'en'): Tick[] {
   const [a, b] = x.domain();
   const width = Math.abs(x.range()[1] - x.range()[0]);
   const pxPerDay = width / ((b.getTime() - a.getTime()) / DAY);
   const { unit, every } = tickUnit(pxPerDay);
   const interval = INTERVAL[unit].every(every) ?? INTERVAL[unit];
-  const { year, month, monthYear, day } = formatsFor(lang);
+  // Cached per language (dateFormat): ticks are recomputed on every zoom and pan.
+  const year = dateFormat(lang, { year: 'numeric' }), month = dateFormat(lang, { month: 'short' });
+  const monthYear = dateFormat(lang, { month: 'short', year: 'numeric' }), day = dateFormat(lang, { day: 'numeric', month: 'short' });
   return interval.range(a, new Date(b.getTime() + 1)).map((d) => {
     const ms = d.getTime();
     const isJan1 = d.getUTCMonth() === 0 && d.getUTCDate() === 1;
