@@ -4,7 +4,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, extname } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import type { Plugin } from 'vite';
-import { DATASET_FILES, DATASET_NAME } from '../src/lib/model/datasetFiles.ts';
+import { DATASET_FILES, DATASET_NAME, datasetDigest } from '../src/lib/model/datasetFiles.ts';
+import { validateDataset } from '../src/lib/model/validateDataset.ts';
 
 const DATA = 'data';
 
@@ -20,14 +21,65 @@ function walk(dir: string): string[] {
  * app's modules download and run. loadDataset takes these responses (by absolute URL) instead of fetching again;
  * a failed or unused prefetch costs nothing, since loadDataset fetches (and reports errors) itself.
  */
-export function prefetchScript(files: readonly string[] = [...DATASET_FILES.required, ...DATASET_FILES.optional]): string {
+export function prefetchScript(checked: Record<string, string> = {}, files: readonly string[] = [...DATASET_FILES.required, ...DATASET_FILES.optional]): string {
   return `(() => {
+  window.__atlasChecked = ${JSON.stringify(checked)};
   const name = new URLSearchParams(location.search).getAll('dataset').pop() || 'india-japan';
   if (!${DATASET_NAME}.test(name) || !window.fetch) return;
   const dir = new URL('data/' + name + '/', document.baseURI).href;
   const pre = (window.__atlasPrefetch = {});
   for (const f of ${JSON.stringify(files)}) pre[dir + f] = fetch(dir + f).catch(() => null);
 })();`;
+}
+
+const ALL_FILES = [...DATASET_FILES.required, ...DATASET_FILES.optional];
+const checkedCache = new Map<string, { stamp: string; digest: string | null }>();
+
+/**
+ * The digest (datasetDigest) of every dataset in data/ that passes validateDataset, by name; datasets that fail are left
+ * out, so the app validates them at load and names the problem. Cached by the files' sizes and times, because the
+ * dev server asks on every page load.
+ */
+export async function checkedDatasets(root = DATA): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  let dirs: string[] = [];
+  try {
+    dirs = readdirSync(root).filter((d) => DATASET_NAME.test(d) && d !== 'schema' && statSync(join(root, d)).isDirectory());
+  } catch {
+    return out;
+  }
+  for (const name of dirs) {
+    const dir = join(root, name);
+    const texts: Record<string, string | undefined> = {};
+    const stamps: string[] = [];
+    for (const f of ALL_FILES) {
+      try {
+        const st = statSync(join(dir, f));
+        stamps.push(`${f}:${st.size}:${st.mtimeMs}`);
+        texts[f] = readFileSync(join(dir, f), 'utf8');
+      } catch {
+        texts[f] = undefined;
+      }
+    }
+    const stamp = stamps.join('|');
+    let entry = checkedCache.get(dir);
+    if (!entry || entry.stamp !== stamp) {
+      entry = { stamp, digest: await validDigest(texts) };
+      checkedCache.set(dir, entry);
+    }
+    if (entry.digest) out[name] = entry.digest;
+  }
+  return out;
+}
+
+async function validDigest(texts: Record<string, string | undefined>): Promise<string | null> {
+  const files: Record<string, unknown> = {};
+  try {
+    for (const f of ALL_FILES) files[f] = texts[f] === undefined ? undefined : JSON.parse(texts[f]!);
+  } catch {
+    return null;
+  }
+  return validateDataset(files).ok ? datasetDigest(texts) : null;
 }
 
 const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.html', '.json', '.svg', '.txt', '.csv', '.geojson']);
@@ -41,13 +93,13 @@ export function datasetPlugin(): Plugin {
     },
     transformIndexHtml: {
       order: 'pre',
-      handler(html, ctx) {
+      async handler(html, ctx) {
         // Only the atlas's own page; the reveal deck and the bench's bare page load no dataset.
         if (!/(^|\/)index\.html$/.test(ctx.path) || ctx.path.includes('examples/')) return html;
         // At the end of the body, so the browser has already asked for the app's own scripts and styles: with six
         // connections per host, dataset requests issued first would queue the JavaScript behind them. (It runs once
         // the stylesheets have arrived, still well before the modules are evaluated.)
-        return [{ tag: 'script', children: prefetchScript(), injectTo: 'body' }];
+        return [{ tag: 'script', children: prefetchScript(await checkedDatasets()), injectTo: 'body' }];
       },
     },
     configureServer(server) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate, parseIsoDay, isPointLike, DateParseError } from '../../src/lib/model/dates';
-import { dateInWords, precisionInWords } from '../../src/lib/model/dateWords';
+import { dateFormat, dateInWords, precisionInWords } from '../../src/lib/model/dateWords';
 
 const utc = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d);
 const endOf = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) + 86_400_000 - 1;
@@ -87,4 +87,23 @@ describe('the fast path agrees with the edtf package', () => {
 
   it.each(['2024/..', '1999-12-31/..'])('%s is open', (text) => expect(parseDate(text)).toMatchObject({ open: true, max: Infinity }));
   it.each(['2026-00', '2026-13', '2026-02-30', '2026-42', '2026-20', '2027/2026'])('%s is refused', (text) => expect(() => parseDate(text)).toThrow(DateParseError));
+});
+
+describe('English dates are written out without Intl, exactly as en-GB writes them', () => {
+  const options: Pick<Intl.DateTimeFormatOptions, 'day' | 'month' | 'year'>[] = [
+    { day: 'numeric', month: 'long', year: 'numeric' }, { month: 'long', year: 'numeric' }, { year: 'numeric' },
+    { month: 'short' }, { month: 'short', year: 'numeric' }, { day: 'numeric', month: 'short' },
+  ];
+  const days: number[] = [];
+  for (const y of [1, 99, 999, 1000, 1969, 2000, 2024, 2026, 2030, 9999]) for (let m = 0; m < 12; m++) days.push(Date.UTC(y, m, 1 + ((m * 7) % 28)) + 13 * 3600e3);
+  days.push(Date.UTC(2026, 0, 31), Date.UTC(2024, 1, 29), Date.UTC(-50, 5, 1), Date.UTC(10000, 0, 1), Date.UTC(0, 0, 1));
+  it.each(options.map((o) => [JSON.stringify(o), o] as const))('%s', (_, o) => {
+    const intl = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', ...o });
+    const ours = dateFormat('en', o);
+    expect(ours).not.toBeInstanceOf(Intl.DateTimeFormat);
+    for (const ms of days) expect(ours.format(ms), new Date(ms).toISOString()).toBe(intl.format(ms));
+  });
+  it('other languages still use Intl', () => {
+    expect(dateFormat('ja', { year: 'numeric' })).toBeInstanceOf(Intl.DateTimeFormat);
+  });
 });

@@ -1,9 +1,12 @@
 import { describe, expect, it, afterEach } from 'vitest';
 import { runInNewContext } from 'node:vm';
-import { DATASET_FILES, DATASET_NAME } from '../../src/lib/model/datasetFiles';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DATASET_FILES, DATASET_NAME, datasetDigest } from '../../src/lib/model/datasetFiles';
 import { OPTIONAL_FILES, REQUIRED_FILES } from '../../src/lib/model/validateDataset';
-import { prefetchedFetch } from '../../src/lib/model/loadDataset';
-import { prefetchScript } from '../../scripts/datasetPlugin';
+import { prefetchedFetch, loadDataset, DatasetLoadError } from '../../src/lib/model/loadDataset';
+import { prefetchScript, checkedDatasets } from '../../scripts/datasetPlugin';
 import { parseUrl } from '../../src/lib/state/urlCodec';
 
 describe('the dataset file lists the build uses', () => {
@@ -14,15 +17,15 @@ describe('the dataset file lists the build uses', () => {
 });
 
 /** Runs index.html's inline prefetch script against a page URL; returns the URLs it fetched. */
-function runPrefetch(href: string): { fetched: string[]; keys: string[] } {
+function runPrefetch(href: string, checked: Record<string, string> = {}): { fetched: string[]; keys: string[]; checked: unknown } {
   const fetched: string[] = [];
   const win: Record<string, unknown> = {
     fetch: (u: string) => (fetched.push(u), Promise.resolve({ ok: true })),
   };
   win.window = win;
-  runInNewContext(prefetchScript(), { ...win, window: win, location: new URL(href), document: { baseURI: href }, URLSearchParams, URL });
+  runInNewContext(prefetchScript(checked), { ...win, window: win, location: new URL(href), document: { baseURI: href }, URLSearchParams, URL });
   const pre = win.__atlasPrefetch as Record<string, unknown> | undefined;
-  return { fetched, keys: Object.keys(pre ?? {}) };
+  return { fetched, keys: Object.keys(pre ?? {}), checked: win.__atlasChecked };
 }
 
 describe('index.html prefetch', () => {
@@ -71,5 +74,70 @@ describe('prefetchedFetch', () => {
     const calls = setup({});
     await prefetchedFetch('http://h/b.json');
     expect(calls).toEqual(['http://h/b.json']);
+  });
+});
+
+const ALL = [...DATASET_FILES.required, ...DATASET_FILES.optional];
+function texts(dir: string): Record<string, string | undefined> {
+  return Object.fromEntries(ALL.map((f) => [f, existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8') : undefined]));
+}
+/** A fetch that serves `<base>data/<name>/<file>` from a folder, 404 for what it lacks. */
+function folderFetch(dir: string): typeof fetch {
+  return (async (u: string) => {
+    const f = String(u).split('/').pop()!;
+    return existsSync(join(dir, f)) ? new Response(readFileSync(join(dir, f), 'utf8')) : new Response('', { status: 404 });
+  }) as typeof fetch;
+}
+function copyOfRealDataset(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-checked-'));
+  cpSync('data/india-japan', dir, { recursive: true });
+  return dir;
+}
+
+describe('datasets the build validated are not checked again', () => {
+  it('the build lists each valid dataset in data/ with the digest of its files', async () => {
+    expect(await checkedDatasets()).toEqual(expect.objectContaining({ 'india-japan': await datasetDigest(texts('data/india-japan')) }));
+    expect(runPrefetch('http://h/', { 'india-japan': 'abc' }).checked).toEqual({ 'india-japan': 'abc' });
+  });
+  it('leaves out a dataset that fails validation, and one that is not JSON', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'atlas-root-'));
+    cpSync('data/india-japan', join(root, 'good'), { recursive: true });
+    cpSync('data/india-japan', join(root, 'bad-date'), { recursive: true });
+    const events = JSON.parse(readFileSync(join(root, 'bad-date/events.json'), 'utf8'));
+    events[0].date = 'early 2026';
+    writeFileSync(join(root, 'bad-date/events.json'), JSON.stringify(events));
+    cpSync('data/india-japan', join(root, 'not-json'), { recursive: true });
+    writeFileSync(join(root, 'not-json/themes.json'), '[{');
+    expect(Object.keys(await checkedDatasets(root))).toEqual(['good']);
+  });
+  it('a missing optional file digests differently from an empty one, and any edit changes the digest', async () => {
+    const t = texts('data/india-japan');
+    const h = await datasetDigest(t);
+    expect(h).toMatch(/^[0-9a-f]{64}$/);
+    expect(await datasetDigest({ ...t, 'stories.json': undefined })).not.toBe(await datasetDigest({ ...t, 'stories.json': '' }));
+    expect(await datasetDigest({ ...t, 'events.json': t['events.json']!.replace('2026', '2027') })).not.toBe(h);
+    expect(await datasetDigest({ ...t })).toBe(h);
+  });
+  it('loads unchanged files without the schema checks, and validates a file changed after the build', async () => {
+    const dir = copyOfRealDataset();
+    const built = (await datasetDigest(texts(dir)))!;
+    const ds = await loadDataset('india-japan', 'http://h/', folderFetch(dir), built);
+    expect(ds.events.length).toBeGreaterThan(40);
+    // A file swapped in the build after it was checked: the same error a load without a digest reports.
+    const events = JSON.parse(readFileSync(join(dir, 'events.json'), 'utf8'));
+    events[1].places = ['atlantis'];
+    writeFileSync(join(dir, 'events.json'), JSON.stringify(events, null, 2));
+    const err = await loadDataset('india-japan', 'http://h/', folderFetch(dir), built).catch((e) => e);
+    expect(err).toBeInstanceOf(DatasetLoadError);
+    expect((err as DatasetLoadError).issues).toEqual([expect.objectContaining({ file: 'events.json', record: `"${events[1].id}" (#1)`, field: 'places.0' })]);
+  });
+  it('trusts exactly the bytes it was given a digest for (which is why only the build may write it)', async () => {
+    // Proof that the checks are skipped: a dataset that fails them loads when handed its own digest.
+    const dir = copyOfRealDataset();
+    const events = JSON.parse(readFileSync(join(dir, 'events.json'), 'utf8'));
+    events[1].places = ['atlantis'];
+    writeFileSync(join(dir, 'events.json'), JSON.stringify(events));
+    await expect(loadDataset('india-japan', 'http://h/', folderFetch(dir))).rejects.toBeInstanceOf(DatasetLoadError);
+    await expect(loadDataset('india-japan', 'http://h/', folderFetch(dir), (await datasetDigest(texts(dir)))!)).resolves.toBeTruthy();
   });
 });

@@ -7,3 +7,21 @@ export const DATASET_FILES = {
   required: ['meta.json', 'places.json', 'events.json', 'initiatives.json', 'themes.json', 'actors.json', 'sources.json'],
   optional: ['stories.json'],
 } as const;
+
+/**
+ * A SHA-256 digest of a dataset's files as text, in DATASET_FILES order, a missing file distinct from an empty one.
+ * The build writes it for every dataset that passes validation; a load whose files digest the same is the very data
+ * the build checked, so it skips the schema checks. Null where Web Crypto is missing (a page served over plain http
+ * from another host is not a secure context): such a load validates in full.
+ */
+export async function datasetDigest(texts: Record<string, string | undefined>): Promise<string | null> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return null;
+  const parts: string[] = [];
+  for (const f of [...DATASET_FILES.required, ...DATASET_FILES.optional]) {
+    const t = texts[f];
+    parts.push(t === undefined ? `\u0000${f}:missing\u0000` : `\u0000${f}:${t.length}\u0000`, t ?? '');
+  }
+  const digest = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(parts.join(''))));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -39,14 +39,47 @@ const PHRASES: Record<Lang, Phrases> = { en: EN, ja: JA, hi: EN, gu: EN };
 
 // One formatter per language and options: constructing Intl.DateTimeFormat costs far more than formatting.
 // Keyed by day, month and year: the only options the atlas formats with (words here, tick labels in timeTicks).
-const formatters = new Map<string, Intl.DateTimeFormat>();
-export function dateFormat(lang: Lang, opts: Pick<Intl.DateTimeFormatOptions, 'day' | 'month' | 'year'>): Intl.DateTimeFormat {
+export interface DayFormatter {
+  format(ms: number): string;
+}
+type FormatOptions = Pick<Intl.DateTimeFormatOptions, 'day' | 'month' | 'year'>;
+const formatters = new Map<string, DayFormatter>();
+export function dateFormat(lang: Lang, opts: FormatOptions): DayFormatter {
   const key = `${lang}|${opts.day ?? ''}|${opts.month ?? ''}|${opts.year ?? ''}`;
   let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', ...opts })));
+  if (!f) formatters.set(key, (f = lang === 'en' ? englishFormat(opts) : new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', ...opts })));
   return f;
 }
-function fmt(ms: number, lang: Lang, opts: Pick<Intl.DateTimeFormatOptions, 'day' | 'month' | 'year'>): string {
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * en-GB's output for the options above, written out: the first Intl.DateTimeFormat a page builds loads ICU's locale
+ * data (≈ 40–70 ms on the bench machine), on the path to the first view. Years outside 1–9999 (where en-GB drops
+ * the era) go to Intl. tests/unit/dates.test.ts holds this to Intl's own output.
+ */
+function englishFormat(opts: FormatOptions): DayFormatter {
+  let intl: Intl.DateTimeFormat | undefined;
+  return {
+    format(ms) {
+      const d = new Date(ms);
+      const y = d.getUTCFullYear();
+      if (y < 1 || y > 9999 || (opts.day && opts.day !== 'numeric') || (opts.year && opts.year !== 'numeric')) {
+        return (intl ??= new Intl.DateTimeFormat(LOCALES.en, { timeZone: 'UTC', ...opts })).format(ms);
+      }
+      const parts: string[] = [];
+      if (opts.day) parts.push(String(d.getUTCDate()));
+      if (opts.month === 'long') parts.push(MONTHS[d.getUTCMonth()]);
+      else if (opts.month === 'short') parts.push(SHORT_MONTHS[d.getUTCMonth()]);
+      else if (opts.month) return (intl ??= new Intl.DateTimeFormat(LOCALES.en, { timeZone: 'UTC', ...opts })).format(ms);
+      if (opts.year) parts.push(String(y));
+      return parts.join(' ');
+    },
+  };
+}
+
+function fmt(ms: number, lang: Lang, opts: FormatOptions): string {
   return dateFormat(lang, opts).format(ms);
 }
 

@@ -1,7 +1,7 @@
 // Fetches a dataset's files from `<base>data/<name>/` and validates them; errors name file, record and field.
 import { buildDataset, type Dataset } from './dataset';
-import { OPTIONAL_FILES, REQUIRED_FILES, validateDataset, type DatasetIssue } from './validateDataset';
-import { DATASET_NAME } from './datasetFiles';
+import { OPTIONAL_FILES, REQUIRED_FILES, checkedCollections, validateDataset, type DatasetIssue } from './validateDataset';
+import { DATASET_NAME, datasetDigest } from './datasetFiles';
 
 export { DATASET_NAME } from './datasetFiles';
 
@@ -15,6 +15,8 @@ declare global {
   interface Window {
     /** Responses index.html's inline script started fetching, by absolute URL (see scripts/datasetPlugin.ts). */
     __atlasPrefetch?: Record<string, Promise<Response | null>>;
+    /** The SHA-256 digest of each dataset the build validated, by name (see datasetDigest). */
+    __atlasChecked?: Record<string, string>;
   }
 }
 
@@ -28,7 +30,7 @@ export const prefetchedFetch: typeof fetch = (input, init) => {
   return started.then((res) => res ?? fetch(input));
 };
 
-async function fetchJson(url: string, file: string, optional: boolean, fetchFn: typeof fetch): Promise<unknown> {
+async function fetchFile(url: string, file: string, optional: boolean, fetchFn: typeof fetch): Promise<{ text: string; json: unknown } | undefined> {
   let res: Response;
   try {
     res = await fetchFn(url);
@@ -39,20 +41,29 @@ async function fetchJson(url: string, file: string, optional: boolean, fetchFn: 
   if (!res.ok) throw new DatasetLoadError([{ file, record: '', field: '', message: `could not be fetched (HTTP ${res.status})` }]);
   const text = await res.text();
   try {
-    return JSON.parse(text);
+    return { text, json: JSON.parse(text) };
   } catch (err) {
     throw new DatasetLoadError([{ file, record: '', field: '', message: `is not valid JSON: ${(err as Error).message}` }]);
   }
 }
 
-export async function loadDataset(name: string, base: string, fetchFn: typeof fetch = fetch): Promise<Dataset> {
+/**
+ * `checked` is the digest the build recorded for this dataset after validating it (index.html's `__atlasChecked`):
+ * when the fetched files digest the same they are exactly what was validated, and the schema checks (the costliest
+ * step of a load) are skipped. Any difference, such as a file swapped in the build, is validated in full.
+ */
+export async function loadDataset(name: string, base: string, fetchFn: typeof fetch = fetch, checked?: string): Promise<Dataset> {
   if (!DATASET_NAME.test(name)) throw new DatasetLoadError([{ file: '', record: '', field: 'dataset', message: `"${name}" is not a dataset name` }]);
   const dir = `${base}data/${name}/`;
   const names = [...REQUIRED_FILES, ...OPTIONAL_FILES];
-  const settled = await Promise.allSettled(names.map((f) => fetchJson(dir + f, f, OPTIONAL_FILES.includes(f), fetchFn)));
+  const settled = await Promise.allSettled(names.map((f) => fetchFile(dir + f, f, OPTIONAL_FILES.includes(f), fetchFn)));
   const issues = settled.flatMap((r) => (r.status === 'rejected' ? (r.reason instanceof DatasetLoadError ? r.reason.issues : [{ file: '', record: '', field: '', message: String(r.reason) }]) : []));
   if (issues.length) throw new DatasetLoadError(issues);
-  const files = Object.fromEntries(names.map((f, i) => [f, (settled[i] as PromiseFulfilledResult<unknown>).value]));
+  const read = names.map((f, i) => (settled[i] as PromiseFulfilledResult<{ text: string; json: unknown } | undefined>).value);
+  const files = Object.fromEntries(names.map((f, i) => [f, read[i]?.json]));
+  if (checked && (await datasetDigest(Object.fromEntries(names.map((f, i) => [f, read[i]?.text])))) === checked) {
+    return buildDataset(name, checkedCollections(files));
+  }
   const result = validateDataset(files);
   if (!result.ok) throw new DatasetLoadError(result.issues);
   return buildDataset(name, result.data);
