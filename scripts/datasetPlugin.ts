@@ -50,20 +50,24 @@ export async function checkedDatasets(root = DATA): Promise<Record<string, strin
   }
   for (const name of dirs) {
     const dir = join(root, name);
-    const texts: Record<string, string | undefined> = {};
-    const stamps: string[] = [];
-    for (const f of ALL_FILES) {
+    const stamp = ALL_FILES.map((f) => {
       try {
         const st = statSync(join(dir, f));
-        stamps.push(`${f}:${st.size}:${st.mtimeMs}`);
-        texts[f] = readFileSync(join(dir, f), 'utf8');
+        return `${f}:${st.size}:${st.mtimeMs}`;
       } catch {
-        texts[f] = undefined;
+        return `${f}:missing`;
       }
-    }
-    const stamp = stamps.join('|');
+    }).join('|');
     let entry = checkedCache.get(dir);
     if (!entry || entry.stamp !== stamp) {
+      const texts: Record<string, string | undefined> = {};
+      for (const f of ALL_FILES) {
+        try {
+          texts[f] = readFileSync(join(dir, f), 'utf8');
+        } catch {
+          texts[f] = undefined;
+        }
+      }
       entry = { stamp, digest: await validDigest(texts) };
       checkedCache.set(dir, entry);
     }

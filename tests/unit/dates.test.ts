@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate, parseIsoDay, isPointLike, DateParseError } from '../../src/lib/model/dates';
+import '../../src/lib/model/datesFull';
 import { dateFormat, dateInWords, precisionInWords } from '../../src/lib/model/dateWords';
 
 const utc = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d);

@@ -1,7 +1,7 @@
 // The indexed, immutable dataset the app reads: dates parsed once into numbers, records by id, events by place.
 import { intervalSpan, parseDate, parseIsoDay, type DateSpan } from './dates';
 import type { Actor, AtlasEvent, Initiative, Meta, Place, Source, Story, Theme } from './schema';
-import type { RawCollections } from './validateDataset';
+import type { RawCollections } from './datasetFiles';
 
 /** How a record is drawn and worded, derived from its status, its dates and the dataset's asOf. */
 export type DisplayStatus = 'happened' | 'planned' | 'overdue' | 'cancelled';

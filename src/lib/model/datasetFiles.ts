@@ -1,6 +1,8 @@
-// A dataset's file names and the form of its name: no imports, so that the build (scripts/datasetPlugin.ts) can
-// read them too. They must name the files validateDataset's schemas check; tests/unit/prefetch.test.ts holds the
-// two in step.
+// A dataset's file names, the form of its name, its problems and its collections: no runtime imports, so that the
+// build (scripts/datasetPlugin.ts) can read this too, and so that a load whose files the build already validated
+// does not fetch the validator (zod and the full EDTF parser). The file names must be those validateDataset's
+// schemas check; tests/unit/prefetch.test.ts holds the two in step.
+import type { Actor, AtlasEvent, Initiative, Meta, Place, Source, Story, Theme } from './schema.ts';
 
 export const DATASET_NAME = /^[a-z0-9-]+$/;
 export const DATASET_FILES = {
@@ -24,4 +26,46 @@ export async function datasetDigest(texts: Record<string, string | undefined>): 
   }
   const digest = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(parts.join(''))));
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export interface DatasetIssue {
+  file: string;
+  /** Record id where it has one, else `#index`; empty for a file-level problem. */
+  record: string;
+  /** Dotted path inside the record, e.g. `geometry.coordinates.0`. */
+  field: string;
+  message: string;
+}
+
+export function formatIssue(i: DatasetIssue): string {
+  const where = [i.file, i.record && `record ${i.record}`, i.field && `field ${i.field}`].filter(Boolean).join(', ');
+  return `${where}: ${i.message}`;
+}
+
+export interface RawCollections {
+  meta: Meta;
+  places: Place[];
+  events: AtlasEvent[];
+  initiatives: Initiative[];
+  themes: Theme[];
+  actors: Actor[];
+  sources: Source[];
+  stories: Story[];
+}
+
+/**
+ * Parsed files (by file name) as collections, a missing optional file as none. Checks nothing: for files
+ * validateDataset has passed, or that the build validated byte for byte (see datasetDigest).
+ */
+export function collections(files: Record<string, unknown>): RawCollections {
+  return {
+    meta: files['meta.json'] as Meta,
+    places: files['places.json'] as Place[],
+    events: files['events.json'] as AtlasEvent[],
+    initiatives: files['initiatives.json'] as Initiative[],
+    themes: files['themes.json'] as Theme[],
+    actors: files['actors.json'] as Actor[],
+    sources: files['sources.json'] as Source[],
+    stories: (files['stories.json'] ?? []) as Story[],
+  };
 }

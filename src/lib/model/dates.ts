@@ -1,5 +1,4 @@
 // EDTF strings parsed once into numeric spans (UTC ms), with their precision kept for wording.
-import edtf, { Interval, Season, Date as EdtfDate } from 'edtf';
 
 export type Precision = 'year' | 'month' | 'day' | 'season' | 'interval';
 
@@ -31,7 +30,8 @@ const cache = new Map<string, DateSpan>();
 /**
  * Parses an EDTF string; throws DateParseError with a reason a data editor can act on. The common forms
  * (day, month, year, `~`, seasons, intervals of those) take a fast path; results are memoised, because the
- * edtf package's general parser costs ~80 µs a string (8 s for 100k events).
+ * edtf package's general parser costs ~80 µs a string (8 s for 100k events). Other forms (and every error message)
+ * need that parser, in datesFull.ts: until it is loaded they throw FullParserNeeded.
  */
 export function parseDate(text: string): DateSpan {
   let span = cache.get(text);
@@ -86,38 +86,23 @@ function fastParse(text: string): DateSpan | null {
   return { text, min, max: min + DAY - 1, precision: 'day', approximate, open: false };
 }
 
-function slowParse(text: string): DateSpan {
-  let parsed: any;
-  try {
-    parsed = edtf(text);
-  } catch (err) {
-    throw new DateParseError(`"${text}" is not an EDTF date (e.g. 2026-01-16, 2026-03~, 2026-40, 2024/..)`);
+/** Thrown by parseDate for a form outside the fast path before the full parser is loaded (see datesFull.ts). */
+export class FullParserNeeded extends Error {
+  constructor(public text: string) {
+    super(`"${text}" needs the full EDTF parser: import datesFull first`);
   }
-  // instanceof, not `.type`: the type name comes from the class name, which minification changes.
-  if (parsed instanceof Interval) {
-    const [a, b] = text.split('/');
-    if (!a) throw new DateParseError(`"${text}": an interval needs a known start`);
-    const start = slowParse(a);
-    if (b === '..') return intervalSpan(text, start);
-    if (!b) throw new DateParseError(`"${text}": an interval with an unknown end ("${a}/") is not allowed; use "${a}/.." for ongoing`);
-    const end = slowParse(b);
-    if (end.max < start.min) throw new DateParseError(`"${text}": the interval ends before it starts`);
-    return intervalSpan(text, start, end);
-  }
-  if (parsed instanceof Season) {
-    const code = parsed.values[1] as number;
-    if (!SEASON_CODES.has(code)) throw new DateParseError(`"${text}": season code ${code} is not supported (21–24, 33–36, 40–41)`);
-    return { text, min: parsed.min, max: parsed.max, precision: 'season', approximate: false, open: false, season: code };
-  }
-  if (parsed instanceof EdtfDate) {
-    if (parsed.uncertain?.value) throw new DateParseError(`"${text}": uncertain dates ("?") are not supported; use "~" with a note`);
-    const precision: Precision = parsed.precision === 3 ? 'day' : parsed.precision === 2 ? 'month' : 'year';
-    return { text, min: parsed.min, max: parsed.max, precision, approximate: Boolean(parsed.approximate?.value), open: false };
-  }
-  throw new DateParseError(`"${text}": this kind of EDTF date (${parsed.constructor?.name ?? 'unknown'}) is not supported`);
 }
 
-const SEASON_CODES = new Set([21, 22, 23, 24, 33, 34, 35, 36, 40, 41]);
+let fullParser: ((text: string) => DateSpan) | null = null;
+/** Called once by datesFull.ts, which carries the edtf package (60 KB): loaded only when a date needs it. */
+export function setFullParser(parse: (text: string) => DateSpan) {
+  fullParser = parse;
+}
+
+function slowParse(text: string): DateSpan {
+  if (!fullParser) throw new FullParserNeeded(text);
+  return fullParser(text);
+}
 
 /** Parses a plain ISO day (YYYY-MM-DD) to UTC ms, or null. Used for URL values and story times. */
 export function parseIsoDay(text: string): number | null {

@@ -1,7 +1,7 @@
 // Fetches a dataset's files from `<base>data/<name>/` and validates them; errors name file, record and field.
 import { buildDataset, type Dataset } from './dataset';
-import { OPTIONAL_FILES, REQUIRED_FILES, checkedCollections, validateDataset, type DatasetIssue } from './validateDataset';
-import { DATASET_NAME, datasetDigest } from './datasetFiles';
+import { FullParserNeeded } from './dates';
+import { DATASET_FILES, DATASET_NAME, collections, datasetDigest, type DatasetIssue, type RawCollections } from './datasetFiles';
 
 export { DATASET_NAME } from './datasetFiles';
 
@@ -55,16 +55,31 @@ async function fetchFile(url: string, file: string, optional: boolean, fetchFn: 
 export async function loadDataset(name: string, base: string, fetchFn: typeof fetch = fetch, checked?: string): Promise<Dataset> {
   if (!DATASET_NAME.test(name)) throw new DatasetLoadError([{ file: '', record: '', field: 'dataset', message: `"${name}" is not a dataset name` }]);
   const dir = `${base}data/${name}/`;
-  const names = [...REQUIRED_FILES, ...OPTIONAL_FILES];
-  const settled = await Promise.allSettled(names.map((f) => fetchFile(dir + f, f, OPTIONAL_FILES.includes(f), fetchFn)));
+  const names = [...DATASET_FILES.required, ...DATASET_FILES.optional];
+  const optional = new Set<string>(DATASET_FILES.optional);
+  const settled = await Promise.allSettled(names.map((f) => fetchFile(dir + f, f, optional.has(f), fetchFn)));
   const issues = settled.flatMap((r) => (r.status === 'rejected' ? (r.reason instanceof DatasetLoadError ? r.reason.issues : [{ file: '', record: '', field: '', message: String(r.reason) }]) : []));
   if (issues.length) throw new DatasetLoadError(issues);
   const read = names.map((f, i) => (settled[i] as PromiseFulfilledResult<{ text: string; json: unknown } | undefined>).value);
   const files = Object.fromEntries(names.map((f, i) => [f, read[i]?.json]));
   if (checked && (await datasetDigest(Object.fromEntries(names.map((f, i) => [f, read[i]?.text])))) === checked) {
-    return buildDataset(name, checkedCollections(files));
+    return build(name, collections(files));
   }
+  // The validator (zod, the schemas and the full EDTF parser) is a chunk of its own, fetched only for data the build
+  // has not checked: a dataset swapped into the build, or a page without Web Crypto.
+  const { validateDataset } = await import('./validateDataset');
   const result = validateDataset(files);
   if (!result.ok) throw new DatasetLoadError(result.issues);
   return buildDataset(name, result.data);
+}
+
+/** buildDataset, fetching the full EDTF parser first if a date is outside parseDate's fast path. */
+async function build(name: string, raw: RawCollections): Promise<Dataset> {
+  try {
+    return buildDataset(name, raw);
+  } catch (err) {
+    if (!(err instanceof FullParserNeeded)) throw err;
+    await import('./datesFull');
+    return buildDataset(name, raw);
+  }
 }

@@ -4,34 +4,13 @@ import type { z } from 'zod';
 import { collectionSchemas, metaSchema, optionalCollectionSchemas } from './schema.ts';
 import type { Actor, AtlasEvent, Initiative, Meta, Place, Source, Story, Theme } from './schema.ts';
 import { DateParseError, parseDate } from './dates.ts';
+import './datesFull.ts'; // every EDTF form, for the date checks below
+import { collections, type DatasetIssue, type RawCollections } from './datasetFiles.ts';
 
-export interface DatasetIssue {
-  file: string;
-  /** Record id where it has one, else `#index`; empty for a file-level problem. */
-  record: string;
-  /** Dotted path inside the record, e.g. `geometry.coordinates.0`. */
-  field: string;
-  message: string;
-}
-
-export interface RawCollections {
-  meta: Meta;
-  places: Place[];
-  events: AtlasEvent[];
-  initiatives: Initiative[];
-  themes: Theme[];
-  actors: Actor[];
-  sources: Source[];
-  stories: Story[];
-}
+export { formatIssue, type DatasetIssue, type RawCollections } from './datasetFiles.ts';
 
 export const REQUIRED_FILES = ['meta.json', ...Object.keys(collectionSchemas)] as const;
 export const OPTIONAL_FILES = Object.keys(optionalCollectionSchemas);
-
-export function formatIssue(i: DatasetIssue): string {
-  const where = [i.file, i.record && `record ${i.record}`, i.field && `field ${i.field}`].filter(Boolean).join(', ');
-  return `${where}: ${i.message}`;
-}
 
 function recordLabel(data: unknown, index: number): string {
   const rec = Array.isArray(data) ? data[index] : undefined;
@@ -84,27 +63,6 @@ export function validateDataset(files: Record<string, unknown>): { ok: true; dat
   const data = collections(out);
   issues.push(...integrityIssues(data));
   return issues.length ? { ok: false, issues } : { ok: true, data };
-}
-
-function collections(out: Record<string, unknown>): RawCollections {
-  return {
-    meta: out['meta.json'] as Meta,
-    places: out['places.json'] as Place[],
-    events: out['events.json'] as AtlasEvent[],
-    initiatives: out['initiatives.json'] as Initiative[],
-    themes: out['themes.json'] as Theme[],
-    actors: out['actors.json'] as Actor[],
-    sources: out['sources.json'] as Source[],
-    stories: (out['stories.json'] ?? []) as Story[],
-  };
-}
-
-/**
- * The collections of files already known to be valid (the build validated these very bytes; see datasetDigest),
- * without checking them again. Anything else goes through validateDataset.
- */
-export function checkedCollections(files: Record<string, unknown>): RawCollections {
-  return collections(files);
 }
 
 type Collection = Exclude<keyof RawCollections, 'meta'>;
