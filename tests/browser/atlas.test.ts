@@ -28,6 +28,8 @@ describe('first load', () => {
     const offOrigin = w.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(offOrigin).toEqual([]);
     expect(w.errors).toEqual([]);
+    // The built-in dataset is the one the build validated: neither the validator nor the full EDTF parser is fetched.
+    expect(w.requests.filter((u) => /validateDataset|datesFull/.test(u))).toEqual([]);
     await expect(w.page.getByRole('region', { name: 'Map', exact: true }).count()).resolves.toBe(1);
     await expect(w.page.getByRole('region', { name: 'Timeline', exact: true }).count()).resolves.toBe(1);
     const attribution = await w.page.locator('.maplibregl-ctrl-attrib').textContent();
@@ -152,6 +154,20 @@ describe('bad input', () => {
     expect(text).toMatch(/record "[a-z0-9-]+" \(#1\)/);
     expect(text).toMatch(/field date/);
     await w.context.close();
+  });
+
+  it('the built-in dataset changed after the build is validated, not trusted: the alert names the file, record and field', async () => {
+    const swapped = await startHarness({ 'india-japan': brokenDir });
+    try {
+      const w = await openPage(swapped);
+      await gotoAtlas(w, swapped, '', 'error');
+      const text = await w.page.getByRole('alert').textContent();
+      expect(text).toMatch(/events\.json, record "[a-z0-9-]+" \(#1\), field date/);
+      expect(w.requests.some((u) => /validateDataset/.test(u))).toBe(true);
+      await w.context.close();
+    } finally {
+      await swapped.close();
+    }
   });
 
   it('a browser without WebGL gets a message where the map would be, and a working timeline', async () => {
