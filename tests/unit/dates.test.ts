@@ -96,12 +96,15 @@ describe('English dates are written out without Intl, exactly as en-GB writes th
     { month: 'short' }, { month: 'short', year: 'numeric' }, { day: 'numeric', month: 'short' },
   ];
   const days: number[] = [];
-  for (const y of [1, 99, 999, 1000, 1969, 2000, 2024, 2026, 2030, 9999]) for (let m = 0; m < 12; m++) days.push(Date.UTC(y, m, 1 + ((m * 7) % 28)) + 13 * 3600e3);
-  days.push(Date.UTC(2026, 0, 31), Date.UTC(2024, 1, 29), Date.UTC(-50, 5, 1), Date.UTC(10000, 0, 1), Date.UTC(0, 0, 1));
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const at = (y: number, m: number, d: number) => new Date(0).setUTCFullYear(y, m, d);
+  for (const y of [1, 99, 999, 1000, 1969, 2000, 2024, 2026, 2030, 9999]) for (let m = 0; m < 12; m++) days.push(at(y, m, 1 + ((m * 7) % 28)) + 13 * 3600e3);
+  days.push(at(2026, 0, 31), at(2024, 1, 29), at(-50, 5, 1), at(10000, 0, 1), at(0, 0, 1));
   it.each(options.map((o) => [JSON.stringify(o), o] as const))('%s', (_, o) => {
     const intl = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', ...o });
     const ours = dateFormat('en', o);
     expect(ours).not.toBeInstanceOf(Intl.DateTimeFormat);
+    expect(new Date(days[0]).getUTCFullYear()).toBe(1);
     for (const ms of days) expect(ours.format(ms), new Date(ms).toISOString()).toBe(intl.format(ms));
   });
   it('other languages still use Intl', () => {

@@ -57,21 +57,26 @@ export async function loadDataset(name: string, base: string, fetchFn: typeof fe
   const dir = `${base}data/${name}/`;
   const names = [...DATASET_FILES.required, ...DATASET_FILES.optional];
   const optional = new Set<string>(DATASET_FILES.optional);
+  // Nothing the build checked: the validator is needed, so its download starts with the files'.
+  if (!checked) validatorChunk().catch(() => {});
   const settled = await Promise.allSettled(names.map((f) => fetchFile(dir + f, f, optional.has(f), fetchFn)));
   const issues = settled.flatMap((r) => (r.status === 'rejected' ? (r.reason instanceof DatasetLoadError ? r.reason.issues : [{ file: '', record: '', field: '', message: String(r.reason) }]) : []));
   if (issues.length) throw new DatasetLoadError(issues);
   const read = names.map((f, i) => (settled[i] as PromiseFulfilledResult<{ text: string; json: unknown } | undefined>).value);
   const files = Object.fromEntries(names.map((f, i) => [f, read[i]?.json]));
-  if (checked && (await datasetDigest(Object.fromEntries(names.map((f, i) => [f, read[i]?.text])))) === checked) {
+  if (checked && (await datasetDigest(Object.fromEntries(names.map((f, i) => [f, read[i]?.text]))).catch(() => null)) === checked) {
     return build(name, collections(files));
   }
   // The validator (zod, the schemas and the full EDTF parser) is a chunk of its own, fetched only for data the build
   // has not checked: a dataset swapped into the build, or a page without Web Crypto.
-  const { validateDataset } = await import('./validateDataset');
+  const { validateDataset } = await validatorChunk();
   const result = validateDataset(files);
   if (!result.ok) throw new DatasetLoadError(result.issues);
   return buildDataset(name, result.data);
 }
+
+const CHUNK_FAILED = 'could not be checked: part of the atlas failed to load (offline, or the site was updated); reload the page';
+const validatorChunk = () => import('./validateDataset').catch(() => Promise.reject(new DatasetLoadError([{ file: '', record: '', field: '', message: `The dataset ${CHUNK_FAILED}` }])));
 
 /** buildDataset, fetching the full EDTF parser first if a date is outside parseDate's fast path. */
 async function build(name: string, raw: RawCollections): Promise<Dataset> {
@@ -79,7 +84,9 @@ async function build(name: string, raw: RawCollections): Promise<Dataset> {
     return buildDataset(name, raw);
   } catch (err) {
     if (!(err instanceof FullParserNeeded)) throw err;
-    await import('./datesFull');
+    await import('./datesFull').catch(() => {
+      throw new DatasetLoadError([{ file: '', record: '', field: '', message: `A date ("${err.text}") ${CHUNK_FAILED}` }]);
+    });
     return buildDataset(name, raw);
   }
 }
