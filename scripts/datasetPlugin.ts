@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, extname } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import type { Plugin } from 'vite';
-import { DATASET_FILES, DATASET_NAME, datasetDigest } from '../src/lib/model/datasetFiles.ts';
+import { ALL_DATASET_FILES, DATASET_NAME, datasetDigest } from '../src/lib/model/datasetFiles.ts';
 import { validateDataset } from '../src/lib/model/validateDataset.ts';
 
 const DATA = 'data';
@@ -21,7 +21,7 @@ function walk(dir: string): string[] {
  * app's modules download and run. loadDataset takes these responses (by absolute URL) instead of fetching again;
  * a failed or unused prefetch costs nothing, since loadDataset fetches (and reports errors) itself.
  */
-export function prefetchScript(checked: Record<string, string> = {}, files: readonly string[] = [...DATASET_FILES.required, ...DATASET_FILES.optional]): string {
+export function prefetchScript(checked: Record<string, string> = {}, files: readonly string[] = ALL_DATASET_FILES): string {
   return `(() => {
   window.__atlasChecked = ${JSON.stringify(checked)};
   const name = new URLSearchParams(location.search).getAll('dataset').pop() || 'india-japan';
@@ -32,7 +32,6 @@ export function prefetchScript(checked: Record<string, string> = {}, files: read
 })();`;
 }
 
-const ALL_FILES = [...DATASET_FILES.required, ...DATASET_FILES.optional];
 const checkedCache = new Map<string, { stamp: string; digest: string | null }>();
 
 /**
@@ -50,7 +49,7 @@ export async function checkedDatasets(root = DATA): Promise<Record<string, strin
   }
   for (const name of dirs) {
     const dir = join(root, name);
-    const stamp = ALL_FILES.map((f) => {
+    const stamp = ALL_DATASET_FILES.map((f) => {
       try {
         const st = statSync(join(dir, f));
         return `${f}:${st.size}:${st.mtimeMs}`;
@@ -61,7 +60,7 @@ export async function checkedDatasets(root = DATA): Promise<Record<string, strin
     let entry = checkedCache.get(dir);
     if (!entry || entry.stamp !== stamp) {
       const texts: Record<string, string | undefined> = {};
-      for (const f of ALL_FILES) {
+      for (const f of ALL_DATASET_FILES) {
         try {
           texts[f] = readFileSync(join(dir, f), 'utf8');
         } catch {
@@ -79,7 +78,7 @@ export async function checkedDatasets(root = DATA): Promise<Record<string, strin
 async function validDigest(texts: Record<string, string | undefined>): Promise<string | null> {
   const files: Record<string, unknown> = {};
   try {
-    for (const f of ALL_FILES) files[f] = texts[f] === undefined ? undefined : JSON.parse(texts[f]!);
+    for (const f of ALL_DATASET_FILES) files[f] = texts[f] === undefined ? undefined : JSON.parse(texts[f]!);
   } catch {
     return null;
   }

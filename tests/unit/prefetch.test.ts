@@ -3,9 +3,9 @@ import { runInNewContext } from 'node:vm';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DATASET_FILES, DATASET_NAME, datasetDigest } from '../../src/lib/model/datasetFiles';
+import { ALL_DATASET_FILES, DATASET_FILES, DATASET_NAME, datasetDigest } from '../../src/lib/model/datasetFiles';
 import { OPTIONAL_FILES, REQUIRED_FILES } from '../../src/lib/model/validateDataset';
-import { prefetchedFetch, loadDataset, DatasetLoadError } from '../../src/lib/model/loadDataset';
+import { prefetchedFetch, loadDataset, DatasetLoadError, builtDigest } from '../../src/lib/model/loadDataset';
 import { prefetchScript, checkedDatasets } from '../../scripts/datasetPlugin';
 import { parseUrl } from '../../src/lib/state/urlCodec';
 
@@ -31,7 +31,7 @@ function runPrefetch(href: string, checked: Record<string, string> = {}): { fetc
 describe('index.html prefetch', () => {
   it('fetches every file of the built-in dataset, by absolute URL', () => {
     const { fetched, keys } = runPrefetch('http://h/app/');
-    const all = [...DATASET_FILES.required, ...DATASET_FILES.optional];
+    const all = ALL_DATASET_FILES;
     expect(fetched).toEqual(all.map((f) => `http://h/app/data/india-japan/${f}`));
     expect(keys).toEqual(fetched);
   });
@@ -77,7 +77,7 @@ describe('prefetchedFetch', () => {
   });
 });
 
-const ALL = [...DATASET_FILES.required, ...DATASET_FILES.optional];
+const ALL = ALL_DATASET_FILES;
 function texts(dir: string): Record<string, string | undefined> {
   return Object.fromEntries(ALL.map((f) => [f, existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8') : undefined]));
 }
@@ -142,6 +142,19 @@ describe('datasets the build validated are not checked again', () => {
     writeFileSync(join(dir, 'events.json'), JSON.stringify(events));
     await expect(loadDataset('india-japan', 'http://h/', folderFetch(dir))).rejects.toBeInstanceOf(DatasetLoadError);
     await expect(loadDataset('india-japan', 'http://h/', folderFetch(dir), (await datasetDigest(texts(dir)))!)).resolves.toBeTruthy();
+  });
+});
+
+describe('builtDigest', () => {
+  it('reads the digest index.html recorded for a name, and nothing inherited', () => {
+    (globalThis as { window?: unknown }).window = { __atlasChecked: { 'india-japan': 'abc' } };
+    try {
+      expect(builtDigest('india-japan')).toBe('abc');
+      expect(builtDigest('constructor')).toBeUndefined();
+      expect(builtDigest('other')).toBeUndefined();
+    } finally {
+      delete (globalThis as { window?: unknown }).window;
+    }
   });
 });
 

@@ -9,6 +9,8 @@ export const DATASET_FILES = {
   required: ['meta.json', 'places.json', 'events.json', 'initiatives.json', 'themes.json', 'actors.json', 'sources.json'],
   optional: ['stories.json'],
 } as const;
+/** Every file a dataset may have, required ones first: the order of fetching, prefetching and digesting. */
+export const ALL_DATASET_FILES: readonly string[] = [...DATASET_FILES.required, ...DATASET_FILES.optional];
 
 /**
  * A SHA-256 digest of a dataset's files as text, in DATASET_FILES order, a missing file distinct from an empty one.
@@ -20,7 +22,7 @@ export async function datasetDigest(texts: Record<string, string | undefined>): 
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) return null;
   const parts: string[] = [];
-  for (const f of [...DATASET_FILES.required, ...DATASET_FILES.optional]) {
+  for (const f of ALL_DATASET_FILES) {
     const t = texts[f];
     parts.push(t === undefined ? `\u0000${f}:missing\u0000` : `\u0000${f}:${t.length}\u0000`, t ?? '');
   }

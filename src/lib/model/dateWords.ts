@@ -61,18 +61,16 @@ const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'S
  */
 function englishFormat(opts: FormatOptions): DayFormatter {
   let intl: Intl.DateTimeFormat | undefined;
+  const months = opts.month === 'long' ? MONTHS : opts.month === 'short' ? SHORT_MONTHS : null;
+  const writable = (!opts.day || opts.day === 'numeric') && (!opts.year || opts.year === 'numeric') && (!opts.month || months);
   return {
     format(ms) {
       const d = new Date(ms);
       const y = d.getUTCFullYear();
-      if (y < 1 || y > 9999 || (opts.day && opts.day !== 'numeric') || (opts.year && opts.year !== 'numeric')) {
-        return (intl ??= new Intl.DateTimeFormat(LOCALES.en, { timeZone: 'UTC', ...opts })).format(ms);
-      }
+      if (!writable || y < 1 || y > 9999) return (intl ??= new Intl.DateTimeFormat(LOCALES.en, { timeZone: 'UTC', ...opts })).format(ms);
       const parts: string[] = [];
       if (opts.day) parts.push(String(d.getUTCDate()));
-      if (opts.month === 'long') parts.push(MONTHS[d.getUTCMonth()]);
-      else if (opts.month === 'short') parts.push(SHORT_MONTHS[d.getUTCMonth()]);
-      else if (opts.month) return (intl ??= new Intl.DateTimeFormat(LOCALES.en, { timeZone: 'UTC', ...opts })).format(ms);
+      if (months) parts.push(months[d.getUTCMonth()]);
       if (opts.year) parts.push(String(y));
       return parts.join(' ');
     },

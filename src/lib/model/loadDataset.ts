@@ -1,7 +1,7 @@
 // Fetches a dataset's files from `<base>data/<name>/` and validates them; errors name file, record and field.
 import { buildDataset, type Dataset } from './dataset';
 import { FullParserNeeded } from './dates';
-import { DATASET_FILES, DATASET_NAME, collections, datasetDigest, type DatasetIssue, type RawCollections } from './datasetFiles';
+import { ALL_DATASET_FILES, DATASET_FILES, DATASET_NAME, collections, datasetDigest, type DatasetIssue, type RawCollections } from './datasetFiles';
 
 export { DATASET_NAME } from './datasetFiles';
 
@@ -18,6 +18,12 @@ declare global {
     /** The SHA-256 digest of each dataset the build validated, by name (see datasetDigest). */
     __atlasChecked?: Record<string, string>;
   }
+}
+
+/** The digest the build recorded for the named dataset in index.html, if it validated one by that name. */
+export function builtDigest(name: string): string | undefined {
+  const checked = typeof window === 'undefined' ? undefined : window.__atlasChecked;
+  return checked && Object.hasOwn(checked, name) ? checked[name] : undefined;
 }
 
 /** fetch, but a response index.html already started for this URL is used once instead of fetching again. */
@@ -55,7 +61,7 @@ async function fetchFile(url: string, file: string, optional: boolean, fetchFn: 
 export async function loadDataset(name: string, base: string, fetchFn: typeof fetch = fetch, checked?: string): Promise<Dataset> {
   if (!DATASET_NAME.test(name)) throw new DatasetLoadError([{ file: '', record: '', field: 'dataset', message: `"${name}" is not a dataset name` }]);
   const dir = `${base}data/${name}/`;
-  const names = [...DATASET_FILES.required, ...DATASET_FILES.optional];
+  const names = ALL_DATASET_FILES;
   const optional = new Set<string>(DATASET_FILES.optional);
   // Nothing the build checked: the validator is needed, so its download starts with the files'.
   if (!checked) validatorChunk().catch(() => {});
