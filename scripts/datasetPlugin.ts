@@ -6,6 +6,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { ALL_DATASET_FILES, DATASET_NAME, datasetDigest } from '../src/lib/model/datasetFiles.ts';
 import { validateDataset } from '../src/lib/model/validateDataset.ts';
+import { readDatasetFolder } from './datasetFolder.ts';
 
 const DATA = 'data';
 
@@ -59,30 +60,14 @@ export async function checkedDatasets(root = DATA): Promise<Record<string, strin
     }).join('|');
     let entry = checkedCache.get(dir);
     if (!entry || entry.stamp !== stamp) {
-      const texts: Record<string, string | undefined> = {};
-      for (const f of ALL_DATASET_FILES) {
-        try {
-          texts[f] = readFileSync(join(dir, f), 'utf8');
-        } catch {
-          texts[f] = undefined;
-        }
-      }
-      entry = { stamp, digest: await validDigest(texts) };
+      const folder = readDatasetFolder(dir);
+      const valid = !folder.issues.length && validateDataset(folder.files).ok;
+      entry = { stamp, digest: valid ? await datasetDigest(folder.texts) : null };
       checkedCache.set(dir, entry);
     }
     if (entry.digest) out[name] = entry.digest;
   }
   return out;
-}
-
-async function validDigest(texts: Record<string, string | undefined>): Promise<string | null> {
-  const files: Record<string, unknown> = {};
-  try {
-    for (const f of ALL_DATASET_FILES) files[f] = texts[f] === undefined ? undefined : JSON.parse(texts[f]!);
-  } catch {
-    return null;
-  }
-  return validateDataset(files).ok ? datasetDigest(texts) : null;
 }
 
 const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.html', '.json', '.svg', '.txt', '.csv', '.geojson']);

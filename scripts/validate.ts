@@ -1,28 +1,15 @@
 // `npm run validate [dataset-dir]`: checks a dataset folder and prints each problem with file, record and field.
-import { readFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { OPTIONAL_FILES, REQUIRED_FILES, formatIssue, validateDataset } from '../src/lib/model/validateDataset.ts';
+import { resolve } from 'node:path';
+import { formatIssue, validateDataset } from '../src/lib/model/validateDataset.ts';
 import { buildDataset } from '../src/lib/model/dataset.ts';
+import { readDatasetFolder } from './datasetFolder.ts';
 
 const dir = resolve(process.argv[2] ?? 'data/india-japan');
-const files: Record<string, unknown> = {};
-const parseErrors: string[] = [];
-for (const f of [...REQUIRED_FILES, ...OPTIONAL_FILES]) {
-  const path = join(dir, f);
-  if (!existsSync(path)) continue;
-  try {
-    files[f] = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    parseErrors.push(`${f}: is not valid JSON: ${(err as Error).message}`);
-  }
-}
-if (parseErrors.length) {
-  console.error(parseErrors.join('\n'));
-  process.exit(1);
-}
-const result = validateDataset(files);
+const folder = readDatasetFolder(dir);
+// Files that cannot be read or parsed are reported alone: the schema checks would only add "missing" for each of them.
+const result = folder.issues.length ? { ok: false as const, issues: folder.issues } : validateDataset(folder.files);
 if (!result.ok) {
-  console.error(`${dir}: ${result.issues.length} problem(s)`);
+  console.error(`${dir}: ${result.issues.length === 1 ? '1 problem' : `${result.issues.length} problems`}`);
   for (const issue of result.issues) console.error(`  ${formatIssue(issue)}`);
   process.exit(1);
 }

@@ -7,6 +7,7 @@ import { ALL_DATASET_FILES, DATASET_FILES, DATASET_NAME, datasetDigest } from '.
 import { OPTIONAL_FILES, REQUIRED_FILES } from '../../src/lib/model/validateDataset';
 import { prefetchedFetch, loadDataset, DatasetLoadError, builtDigest } from '../../src/lib/model/loadDataset';
 import { prefetchScript, checkedDatasets } from '../../scripts/datasetPlugin';
+import { readDatasetFolder } from '../../scripts/datasetFolder';
 import { parseUrl } from '../../src/lib/state/urlCodec';
 
 describe('the dataset file lists the build uses', () => {
@@ -77,10 +78,7 @@ describe('prefetchedFetch', () => {
   });
 });
 
-const ALL = ALL_DATASET_FILES;
-function texts(dir: string): Record<string, string | undefined> {
-  return Object.fromEntries(ALL.map((f) => [f, existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8') : undefined]));
-}
+const texts = (dir: string) => readDatasetFolder(dir).texts;
 /** A fetch that serves `<base>data/<name>/<file>` from a folder, 404 for what it lacks. */
 function folderFetch(dir: string): typeof fetch {
   return (async (u: string) => {

@@ -1,7 +1,8 @@
-// A dataset's file names, the form of its name, its problems and its collections: no runtime imports, so that the
-// build (scripts/datasetPlugin.ts) can read this too, and so that a load whose files the build already validated
-// does not fetch the validator (zod and the full EDTF parser). The file names must be those validateDataset's
-// schemas check; tests/unit/prefetch.test.ts holds the two in step.
+// A dataset's file names, the form of its name, its problems and its collections. It imports nothing but a one-line
+// helper, so that the build (scripts/datasetPlugin.ts) can read it too, and so that a load whose files the build
+// already validated does not fetch the validator (zod and the full EDTF parser). The file names must be those
+// validateDataset's schemas check; tests/unit/prefetch.test.ts holds the two in step.
+import { describeError } from '../describeError.ts';
 import type { Actor, AtlasEvent, Initiative, Meta, Place, Source, Story, Theme } from './schema.ts';
 
 export const DATASET_NAME = /^[a-z0-9-]+$/;
@@ -37,6 +38,11 @@ export interface DatasetIssue {
   /** Dotted path inside the record, e.g. `geometry.coordinates.0`. */
   field: string;
   message: string;
+}
+
+/** A file that does not parse as JSON: the same problem whether the app fetched it or a script read it from disk. */
+export function notJsonIssue(file: string, err: unknown): DatasetIssue {
+  return { file, record: '', field: '', message: `is not valid JSON: ${describeError(err)}` };
 }
 
 export function formatIssue(i: DatasetIssue): string {

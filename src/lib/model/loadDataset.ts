@@ -1,7 +1,7 @@
 // Fetches a dataset's files from `<base>data/<name>/` and validates them; errors name file, record and field.
 import { buildDataset, type Dataset } from './dataset';
 import { FullParserNeeded } from './dates';
-import { ALL_DATASET_FILES, DATASET_FILES, DATASET_NAME, collections, datasetDigest, type DatasetIssue, type RawCollections } from './datasetFiles';
+import { ALL_DATASET_FILES, DATASET_FILES, DATASET_NAME, collections, datasetDigest, notJsonIssue, type DatasetIssue, type RawCollections } from './datasetFiles';
 
 export { DATASET_NAME } from './datasetFiles';
 
@@ -49,7 +49,7 @@ async function fetchFile(url: string, file: string, optional: boolean, fetchFn: 
   try {
     return { text, json: JSON.parse(text) };
   } catch (err) {
-    throw new DatasetLoadError([{ file, record: '', field: '', message: `is not valid JSON: ${(err as Error).message}` }]);
+    throw new DatasetLoadError([notJsonIssue(file, err)]);
   }
 }
 
