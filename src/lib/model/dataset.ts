@@ -32,6 +32,7 @@ export interface Dataset {
   themeById: Map<string, Theme>;
   actorById: Map<string, Actor>;
   sourceById: Map<string, Source>;
+  storyById: Map<string, Story>;
   /** Events that name a place, directly or through a line it is part of, in date order. */
   eventsByPlace: Map<string, EventRecord[]>;
   /** [earliest, latest] finite instant over all events and initiatives. */
@@ -95,6 +96,6 @@ export function buildDataset(name: string, raw: RawCollections): Dataset {
     name, meta: raw.meta, asOf, events, places: raw.places, initiatives, themes: raw.themes, actors: raw.actors,
     sources: raw.sources, stories: raw.stories,
     eventById: byId(events), placeById, initiativeById: byId(initiatives), themeById: byId(raw.themes),
-    actorById: byId(raw.actors), sourceById: byId(raw.sources), eventsByPlace, extent: [lo, Math.max(hi, asOf)],
+    actorById: byId(raw.actors), sourceById: byId(raw.sources), storyById: byId(raw.stories), eventsByPlace, extent: [lo, Math.max(hi, asOf)],
   };
 }

@@ -46,7 +46,12 @@ export class AtlasState {
   /** Set by the map view: the map's current picture, for exports (not reactive state). */
   mapSnapshot: (() => HTMLCanvasElement) | null = null;
 
-  story = $derived.by(() => (this.storyId ? (this.dataset.stories.find((s) => s.id === this.storyId) ?? null) : null));
+  story = $derived.by(() => (this.storyId ? (this.dataset.storyById.get(this.storyId) ?? null) : null));
+
+  /** Shows a notice in the role="status" bar until it is dismissed. */
+  notify(text: string) {
+    this.notices = [...this.notices, text];
+  }
 
   requestCamera(camera: Camera) {
     this.camera = camera;
@@ -55,7 +60,7 @@ export class AtlasState {
 
   /** Enters a story at a step (clamped), applying the step's view, time or range, and selection. */
   goToStep(storyId: string, step: number): boolean {
-    const story = this.dataset.stories.find((s) => s.id === storyId);
+    const story = this.dataset.storyById.get(storyId);
     if (!story) return false;
     const n = Math.min(Math.max(1, Math.round(step)), story.steps.length);
     const st = story.steps[n - 1];
