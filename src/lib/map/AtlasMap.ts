@@ -3,7 +3,7 @@ import { Map as MLMap, LngLatBounds, NavigationControl, AttributionControl, setW
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Dataset } from '../model/dataset';
-import { buildStyle, detailLayers, labelField, NATURAL_EARTH, PALETTE, PLACE_LAYERS } from './style';
+import { buildStyle, detailLayers, labelField, themeSettings, NATURAL_EARTH, PLACE_LAYERS } from './style';
 import { placeFeatures, placeFirstTimes, placePhases, upperBound } from './placeFeatures';
 import { fontFacesFor } from './fontFaces';
 import type { Camera, Lang } from '../state/urlCodec';
@@ -121,10 +121,9 @@ export class AtlasMap {
   private maybeLoadDetail() {
     if (this.detailRequested || this.map.getZoom() < 4) return;
     this.detailRequested = true;
-    const { source, layers } = detailLayers();
+    const { source, layers } = detailLayers(this.highContrast);
     this.map.addSource(source, { type: 'geojson', data: new URL('basemap/detail.json', document.baseURI).href, attribution: NATURAL_EARTH });
     for (const layer of layers) this.map.addLayer(layer, 'sea-lanes');
-    if (this.highContrast) this.setHighContrast(true);
   }
 
   private setState(id: string, state: Record<string, unknown>) {
@@ -204,16 +203,15 @@ export class AtlasMap {
     return this.map.queryRenderedFeatures({ layers: [...PLACE_LAYERS] }).map((f: MapGeoJSONFeature) => String(f.properties.id));
   }
 
-  /** High-contrast projector colours: darker land lines, stronger lanes, no pastel ocean. */
+  /** High-contrast projector colours: darker land lines, stronger lanes, no pastel ocean, larger labels. */
   setHighContrast(on: boolean) {
     const m = this.map;
-    m.setPaintProperty('ocean', 'background-color', on ? '#bcd4ea' : PALETTE.ocean);
-    for (const id of ['land', 'land-detail']) if (m.getLayer(id)) m.setPaintProperty(id, 'fill-color', on ? '#ffffff' : PALETTE.land);
-    for (const id of ['coast', 'coast-detail']) if (m.getLayer(id)) m.setPaintProperty(id, 'line-color', on ? '#1d2733' : PALETTE.coast);
-    for (const id of ['boundary', 'boundary-detail']) if (m.getLayer(id)) m.setPaintProperty(id, 'line-color', on ? '#4a4a4a' : PALETTE.boundary);
-    m.setPaintProperty('sea-lanes', 'line-color', on ? ['case', ['boolean', ['feature-state', 'sel'], false], '#b34700', '#003f7f'] : ['case', ['boolean', ['feature-state', 'sel'], false], PALETTE.highlight, PALETTE.seaLane]);
-    m.setPaintProperty('place-labels', 'text-color', on ? '#000000' : ['match', ['get', 'kind'], 'strait', PALETTE.strait, PALETTE.city]);
-    m.setLayoutProperty('place-labels', 'text-size', on ? ['match', ['get', 'kind'], 'station', 13, 'strait', 13, 'port', 13, 16] : ['match', ['get', 'kind'], 'station', 11, 'strait', 11, 'port', 11, 13]);
+    for (const t of themeSettings(on)) {
+      if (!m.getLayer(t.layer)) continue; // the detail layers, before the first zoom in
+      // Names and values are those of the style (tests/unit/style.test.ts validates both themes against the spec).
+      const set = (t.type === 'paint' ? m.setPaintProperty : m.setLayoutProperty).bind(m) as (layer: string, name: string, value: unknown) => void;
+      set(t.layer, t.name, t.value);
+    }
     this.highContrast = on;
   }
   highContrast = false;

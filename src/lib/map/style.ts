@@ -18,7 +18,6 @@ export const NATURAL_EARTH = 'Natural Earth; boundaries as it depicts them, no e
 export const PALETTE = {
   ocean: '#dce9f2',
   land: '#f7f4ec',
-  landDetail: '#f7f4ec',
   boundary: '#9a8f80',
   coast: '#9fb6c8',
   city: '#1f3a5f',
@@ -52,6 +51,41 @@ export function firstLineField(lang: Lang): ExpressionSpecification {
   return lang === 'en' ? ['get', 'en'] : ['case', ['!=', ['get', lang], ''], ['get', lang], ['get', 'en']];
 }
 
+/** A paint or layout property that the projector theme changes. */
+export interface ThemeSetting {
+  layer: string;
+  type: 'paint' | 'layout';
+  name: string;
+  value: unknown;
+}
+
+/**
+ * Every colour and size the high-contrast projector theme changes, with its value in the normal theme or in that one:
+ * the style is built with `themeSettings(false)`, and AtlasMap.setHighContrast applies either list to the live map.
+ */
+export function themeSettings(highContrast: boolean): ThemeSetting[] {
+  const hc = highContrast;
+  const paint = (layer: string, name: string, value: unknown): ThemeSetting => ({ layer, type: 'paint', name, value });
+  return [
+    paint('ocean', 'background-color', hc ? '#bcd4ea' : PALETTE.ocean),
+    ...['land', 'land-detail'].map((l) => paint(l, 'fill-color', hc ? '#ffffff' : PALETTE.land)),
+    ...['coast', 'coast-detail'].map((l) => paint(l, 'line-color', hc ? '#1d2733' : PALETTE.coast)),
+    ...['boundary', 'boundary-disputed', 'boundary-detail'].map((l) => paint(l, 'line-color', hc ? '#4a4a4a' : PALETTE.boundary)),
+    paint('sea-lanes', 'line-color', ['case', state('sel'), hc ? '#b34700' : PALETTE.highlight, hc ? '#003f7f' : PALETTE.seaLane]),
+    paint('place-labels', 'text-color', hc ? '#000000' : ['match', ['get', 'kind'], 'strait', PALETTE.strait, PALETTE.city]),
+    { layer: 'place-labels', type: 'layout', name: 'text-size', value: ['match', ['get', 'kind'], 'station', hc ? 13 : 11, 'strait', hc ? 13 : 11, 'port', hc ? 13 : 11, hc ? 16 : 13] },
+  ];
+}
+
+/** Sets the theme's values on the layers of a style being built (layers it does not name are left as they are). */
+function applyTheme(layers: StyleSpecification['layers'], highContrast = false): StyleSpecification['layers'] {
+  for (const t of themeSettings(highContrast)) {
+    const layer = layers.find((l) => l.id === t.layer) as { paint?: Record<string, unknown>; layout?: Record<string, unknown> } | undefined;
+    if (layer) (layer[t.type] ??= {})[t.name] = t.value;
+  }
+  return layers;
+}
+
 export function buildStyle(o: StyleOptions): StyleSpecification {
   const lang = o.lang ?? 'en';
   const label = o.firstLineOnly ? firstLineField(lang) : labelField(lang);
@@ -63,23 +97,22 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
       overview: { type: 'geojson', data: o.basemapUrl, attribution: NATURAL_EARTH },
       places: { type: 'geojson', data: o.places ?? { type: 'FeatureCollection', features: [] }, promoteId: 'id' },
     },
-    layers: [
-      { id: 'ocean', type: 'background', paint: { 'background-color': PALETTE.ocean } },
-      { id: 'land', type: 'fill', source: 'overview', maxzoom: 5.5, filter: ['==', ['get', 'k'], 'land'], paint: { 'fill-color': PALETTE.land } },
-      { id: 'coast', type: 'line', source: 'overview', maxzoom: 5.5, filter: ['==', ['get', 'k'], 'coast'], paint: { 'line-color': PALETTE.coast, 'line-width': 0.6 } },
+    layers: applyTheme([
+      { id: 'ocean', type: 'background' },
+      { id: 'land', type: 'fill', source: 'overview', maxzoom: 5.5, filter: ['==', ['get', 'k'], 'land'] },
+      { id: 'coast', type: 'line', source: 'overview', maxzoom: 5.5, filter: ['==', ['get', 'k'], 'coast'], paint: { 'line-width': 0.6 } },
       {
         id: 'boundary', type: 'line', source: 'overview', maxzoom: 5.5, filter: ['==', ['get', 'k'], 'boundary'],
-        paint: { 'line-color': PALETTE.boundary, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.4, 5, 0.9] },
+        paint: { 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.4, 5, 0.9] },
       },
       {
         id: 'boundary-disputed', type: 'line', source: 'overview', maxzoom: 5.5, filter: ['all', ['==', ['get', 'k'], 'boundary'], ['==', ['get', 'disputed'], true]],
-        paint: { 'line-color': PALETTE.boundary, 'line-width': 0.9, 'line-dasharray': [3, 2] },
+        paint: { 'line-width': 0.9, 'line-dasharray': [3, 2] },
       },
       {
         id: 'sea-lanes', type: 'line', source: 'places', filter: ['==', ['get', 'kind'], 'sea-lane'],
         layout: { 'line-join': 'round', 'line-cap': 'round' },
         paint: {
-          'line-color': ['case', state('sel'), PALETTE.highlight, PALETTE.seaLane],
           'line-width': ['case', ['any', state('sel'), state('hover')], 4, 2.2],
           'line-opacity': 0.85,
           'line-dasharray': [2, 1.5],
@@ -125,7 +158,6 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         layout: {
           'text-field': label,
           'text-font': ['Noto Sans Regular'],
-          'text-size': ['match', ['get', 'kind'], 'station', 11, 'strait', 11, 'port', 11, 13],
           'text-anchor': 'left',
           'text-offset': [0.7, 0],
           'text-justify': 'left',
@@ -134,24 +166,23 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
           'text-optional': true,
         },
         paint: {
-          'text-color': ['match', ['get', 'kind'], 'strait', PALETTE.strait, PALETTE.city],
           'text-halo-color': 'rgba(255,255,255,0.92)',
           'text-halo-width': 1.6,
           'text-opacity': phaseOpacity(0.6),
         },
       },
-    ],
+    ], false),
   };
 }
 
-/** The finer basemap, added when the user zooms in (not part of first load). */
-export function detailLayers(): { source: string; layers: StyleSpecification['layers'] } {
+/** The finer basemap, added when the user zooms in (not part of first load), in the theme the map is in. */
+export function detailLayers(highContrast = false): { source: string; layers: StyleSpecification['layers'] } {
   return {
     source: 'detail',
-    layers: [
-      { id: 'land-detail', type: 'fill', source: 'detail', minzoom: 5, filter: ['==', ['get', 'k'], 'land'], paint: { 'fill-color': PALETTE.landDetail } },
-      { id: 'coast-detail', type: 'line', source: 'detail', minzoom: 5, filter: ['==', ['get', 'k'], 'coast'], paint: { 'line-color': PALETTE.coast, 'line-width': 0.8 } },
-      { id: 'boundary-detail', type: 'line', source: 'detail', minzoom: 5, filter: ['==', ['get', 'k'], 'boundary'], paint: { 'line-color': PALETTE.boundary, 'line-width': 1 } },
-    ],
+    layers: applyTheme([
+      { id: 'land-detail', type: 'fill', source: 'detail', minzoom: 5, filter: ['==', ['get', 'k'], 'land'] },
+      { id: 'coast-detail', type: 'line', source: 'detail', minzoom: 5, filter: ['==', ['get', 'k'], 'coast'], paint: { 'line-width': 0.8 } },
+      { id: 'boundary-detail', type: 'line', source: 'detail', minzoom: 5, filter: ['==', ['get', 'k'], 'boundary'], paint: { 'line-width': 1 } },
+    ], highContrast),
   };
 }
