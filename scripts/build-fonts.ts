@@ -31,6 +31,26 @@ export const UI_CHARS = range(0x20, 0x7e) + range(0xa0, 0xff) + '\u2013\u2014\u2
   // Japanese date wording in the UI (2026年7月2日, 上半期, 頃, 継続中…) and the language menu's own names.
   '年月日頃上下半期第四継続中春夏秋冬〜' + '日本語' + 'हिन्दी' + 'ગુજરાતી';
 
+/**
+ * Every date the UI may write in Japanese, Hindi or Gujarati, in each form it uses (dateWords.ts, timeTicks.ts): their
+ * month names and signs (जन॰, ઑગસ્ટ) are in no label, and a font without them draws boxes. Written with this machine's
+ * Intl, each month in the long and the short form, so that small differences between ICU versions are covered too.
+ */
+export function uiDateText(): string {
+  const forms: Intl.DateTimeFormatOptions[] = [
+    { day: 'numeric', month: 'long', year: 'numeric' }, { month: 'long', year: 'numeric' }, { year: 'numeric' },
+    { month: 'short' }, { month: 'short', year: 'numeric' }, { day: 'numeric', month: 'short' }, { month: 'narrow' },
+  ];
+  const out: string[] = [];
+  for (const locale of ['ja-JP', 'hi-IN', 'gu-IN']) {
+    for (const opts of forms) {
+      const f = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...opts });
+      for (let m = 0; m < 12; m++) out.push(f.format(Date.UTC(2026, m, 28)));
+    }
+  }
+  return out.join('\n');
+}
+
 /** How much of an Indic script block the script's file keeps beyond the characters used. */
 export type IndicCoverage = 'text' | 'marks' | 'block';
 
@@ -263,7 +283,7 @@ export async function buildFonts(opts: BuildFontsOptions = {}): Promise<BuildFon
   const log = opts.log ?? ((line: string) => console.log(line));
 
   const labels = collectLabelText(dataDir);
-  const needed = codepointsOf(UI_CHARS + labels.text + (opts.extraText ?? ''));
+  const needed = codepointsOf(UI_CHARS + uiDateText() + labels.text + (opts.extraText ?? ''));
   log(`label text: ${labels.files.length} file(s) under ${relative(root, dataDir) || '.'}, ${needed.length} characters with the UI set`);
 
   const cmaps = new Map<string, Set<number>>();

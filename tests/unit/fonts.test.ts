@@ -9,7 +9,9 @@ import fontverter from 'fontverter';
 import { Blob, Buffer as HbBuffer, Face, Font, shape } from 'harfbuzzjs';
 import {
   buildFonts,
+  codepointsOf,
   collectLabelText,
+  uiDateText,
   fontCodepoints,
   formatUnicodeRanges,
   inRanges,
@@ -61,6 +63,13 @@ describe('buildFonts', () => {
     expect(readFileSync(join(dir, 'public/fonts/LICENSE-OFL.txt'), 'utf8')).toMatch(/SIL OPEN FONT LICENSE Version 1\.1/);
     expect(result.totalBytes).toBeLessThan(150 * 1024);
     expect(result.missing).toBe('');
+  });
+
+  it('covers every date the UI writes in Japanese, Hindi and Gujarati (month names and signs such as ॰ are in no label)', () => {
+    const faces = result.faces['Noto Sans Regular'];
+    const uncovered = codepointsOf(uiDateText()).filter((cp) => !faces.some((f) => inRanges(parseUnicodeRanges(f.unicodeRange), cp) && cmaps.get(f.file)?.has(cp)));
+    expect(uncovered.map((cp) => String.fromCodePoint(cp))).toEqual([]);
+    expect(uiDateText()).toMatch(/ऑक्टो|अक्टू/); // the text really holds Hindi month names
   });
 
   it.each(fontNames)('%s lists the Latin file first, then JP, Devanagari and Gujarati', (fontName) => {
