@@ -10,6 +10,11 @@ describe('the real dataset', () => {
     expect(r.ok ? [] : r.issues).toEqual([]);
   });
 
+  it('speaks to readers: no text names the project\'s files (FACTS.md) or numbers the seed articles', () => {
+    const texts = JSON.stringify(readAll());
+    expect(texts.match(/FACTS\.md|[Ss]eed article \d/g)).toBeNull();
+  });
+
   it('is sourced throughout: every record cites a source that exists', () => {
     const d = loadReal();
     for (const rec of [...d.events, ...d.places, ...d.initiatives, ...d.actors]) {
