@@ -194,9 +194,12 @@ describe('bad input', () => {
 
   it('a bad URL parameter falls back to defaults with a visible notice', async () => {
     const w = await openPage(h);
-    await gotoAtlas(w, h, 't=someday&sel=no-such-thing&lang=en');
+    await gotoAtlas(w, h, 't=someday&sel=no-such-thing&lang=en&themes=ai,no-such-theme&actors=');
     const status = w.page.getByRole('status').filter({ hasText: 'Ignored' });
-    await expect(status.textContent()).resolves.toMatch(/“t”.*“sel”/);
+    await expect(status.textContent()).resolves.toMatch(/“t”.*“sel”.*“themes”.*“actors”/);
+    // A filter naming an id the dataset lacks is dropped whole (a typo must not empty the atlas), and leaves the URL.
+    await expect(w.page.locator('.tl-count').textContent()).resolves.toBe('52 events');
+    expect(new URL(w.page.url()).searchParams.has('themes')).toBe(false);
     await expect(w.page.getByRole('slider', { name: 'Time', exact: true }).getAttribute('aria-valuetext')).resolves.toBe('28 November 2026');
     await w.context.close();
   });

@@ -92,8 +92,14 @@ describe('find and filter', () => {
     const w = await openPage(h);
     await gotoAtlas(w, h);
     const box = w.page.getByRole('combobox', { name: 'Search events, places and initiatives' });
+    // Results tell same-named things apart: an event by its date in words, a place by its kind.
+    await box.fill('ahmedabad');
+    const options = await w.page.getByRole('option').allTextContents();
+    expect(options).toEqual(expect.arrayContaining([expect.stringMatching(/^Ahmedabad city$/), expect.stringMatching(/^Ahmedabad station$/)]));
+    await box.fill('xyzzy');
+    await expect(w.page.getByRole('status').filter({ hasText: 'matches' }).textContent()).resolves.toBe('No event, place or initiative matches “xyzzy”.');
     await box.fill('unicorn memorandum');
-    await expect(w.page.getByRole('option').first().textContent()).resolves.toMatch(/UNICORN/);
+    await expect(w.page.getByRole('option').first().textContent()).resolves.toMatch(/UNICORN.* \d{1,2} \w+ 20\d\d$/);
     await box.press('Enter');
     const panel = w.page.getByRole('complementary', { name: 'Details' });
     await expect(panel.getByRole('heading', { level: 2 }).textContent()).resolves.toMatch(/UNICORN/);

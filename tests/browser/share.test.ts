@@ -312,6 +312,21 @@ describe('embedded in a frame on another origin', () => {
     await expect.poll(() => hostMessages(page, 'atlas:error').then((m) => m.length)).toBe(2);
     expect((await hostMessages(page, 'atlas:error'))[1].data.message).toMatch(/atlas:setFilters.*theme/);
     expect((await atlasState(frame)).themes).toBeNull();
+    // Well-formed but naming what the dataset lacks: refused by name, and nothing changes, not even story mode.
+    await postAndRoundTrip(page, frame, { type: 'atlas:goToStep', story: 'corridor', step: 2 });
+    await expect.poll(() => query(frame).get('story')).toBe('corridor');
+    await postAndRoundTrip(page, frame, { type: 'atlas:select', id: 'no-such-id' });
+    await postAndRoundTrip(page, frame, { type: 'atlas:setFilters', themes: ['ai', 'no-such-theme'] });
+    await expect.poll(() => hostMessages(page, 'atlas:error').then((m) => m.length)).toBe(4);
+    const refused = (await hostMessages(page, 'atlas:error')).slice(2).map((m) => m.data.message);
+    expect(refused).toEqual([expect.stringMatching(/atlas:select.*"no-such-id"/), expect.stringMatching(/atlas:setFilters: themes has no "no-such-theme"/)]);
+    expect(query(frame).get('story')).toBe('corridor');
+    expect(query(frame).get('step')).toBe('2');
+    expect((await atlasState(frame)).themes).toBeNull();
+    await postAndRoundTrip(page, frame, { type: 'atlas:setTime', time: '2026-07-02' });
+    await expect.poll(() => query(frame).get('story')).toBeNull();
+    await postAndRoundTrip(page, frame, { type: 'atlas:select', id: null });
+    await expect.poll(() => query(frame).get('sel')).toBeNull();
 
     // Selecting inside the frame: the frame's URL follows, the host's history does not grow.
     const markId = await frame.evaluate(() => {

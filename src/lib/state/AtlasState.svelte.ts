@@ -1,7 +1,7 @@
 // The single source of truth: map, timeline and panels read it and write intents to it.
 import { getContext, setContext } from 'svelte';
 import { hasRecord, type Dataset, type EventRecord } from '../model/dataset';
-import type { Camera, Lang, LaneMode, UrlState } from './urlCodec';
+import { STATUSES, type Camera, type Lang, type LaneMode, type UrlState } from './urlCodec';
 import { DAY, parseIsoDay } from '../model/dates';
 import { applyFilters } from '../model/filters';
 
@@ -159,9 +159,14 @@ export class AtlasState {
       if (hasRecord(this.dataset, s.sel)) this.select(s.sel, s.map ? 'url' : 'other');
       else ignored.push('sel');
     }
-    if (s.themes) this.themes = s.themes;
-    if (s.status) this.statuses = s.status;
-    if (s.actors) this.actors = s.actors;
+    // A filter list naming an id the dataset lacks (a typo in a shared link), or none at all, is dropped with a notice:
+    // kept, it would show an empty atlas with no word why.
+    for (const [key, field] of [['themes', 'themes'], ['status', 'statuses'], ['actors', 'actors']] as const) {
+      const ids = s[key];
+      if (!ids) continue;
+      if (ids.length && !this.unknownIds(key, ids).length) this[field] = ids;
+      else ignored.push(key);
+    }
     if (s.lanes) this.lanes = s.lanes;
     if (s.map) this.camera = s.map;
     if (s.lang) this.lang = s.lang;
@@ -172,6 +177,13 @@ export class AtlasState {
       else if (s.step && this.storyStep !== s.step) ignored.push('step');
     }
     return ignored;
+  }
+
+  /** The ids in a filter list that the dataset has no theme, status or actor for. */
+  unknownIds(key: 'themes' | 'status' | 'actors', ids: string[]): string[] {
+    const d = this.dataset;
+    const known = (id: string) => (key === 'themes' ? d.themeById.has(id) : key === 'actors' ? d.actorById.has(id) : (STATUSES as readonly string[]).includes(id));
+    return ids.filter((id) => !known(id));
   }
 
   toUrl(): UrlState {
