@@ -115,6 +115,25 @@ describe('find and filter', () => {
   });
 });
 
+describe('selection and playhead', () => {
+  it('a selection years from the playhead shows both on the timeline, and clearing it loops nothing', async () => {
+    const w = await openPage(h);
+    await gotoAtlas(w, h, 't=2026-01-16&sel=mahsr-foundation');
+    const plot = (await w.page.locator('.tl-lanes').boundingBox())!;
+    const inPlot = async (sel: string) => {
+      const b = (await w.page.locator(sel).first().boundingBox())!;
+      return b.x + b.width / 2 > plot.x + 100 && b.x + b.width / 2 < plot.x + plot.width;
+    };
+    await expect.poll(() => inPlot('.mark[data-id="mahsr-foundation"] circle')).toBe(true);
+    expect(await inPlot('.tl-handle')).toBe(true);
+    await w.page.keyboard.press('Escape');
+    await expect.poll(() => new URL(w.page.url()).searchParams.has('sel')).toBe(false);
+    await w.page.waitForTimeout(300);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+});
+
 describe('linking both ways', () => {
   it('hovering a mark makes its places glow on the map; hovering a place makes its marks glow', async () => {
     const w = await openPage(h);
