@@ -401,11 +401,11 @@ async function measureTransfer(browser: Browser, url: string, files: SizeResult[
   const pending: Promise<void>[] = [];
   let readyAt = Infinity;
   p.context.on('requestfinished', (req) => {
-    const done = performance.now();
+    // What finishes after ready is not first-load transfer; nor is it awaited, so it must not touch the closing page.
+    if (performance.now() > readyAt) return;
     pending.push(
       (async () => {
         const [sizes, resp] = await Promise.all([req.sizes(), req.response()]);
-        if (done > readyAt) return;
         const encoding = (await resp?.headerValue('content-encoding')) ?? 'identity';
         let body = sizes.responseBodySize;
         // A worker script's body is not reported to the page (0 bytes): count the file the server sent instead.
