@@ -185,6 +185,27 @@ describe('presenting', () => {
   });
 });
 
+describe('presenting, continued', () => {
+  it('projector mode keeps planned marks hollow; a keyboard user skips to the time slider; an embedded story shows its caption, not the detail card', async () => {
+    const w = await openPage(h);
+    await gotoAtlas(w, h);
+    await w.page.keyboard.press('Tab');
+    await expect(w.page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to the time slider');
+    await w.page.keyboard.press('Enter');
+    await expect(w.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('Time');
+    await w.page.getByRole('button', { name: 'Projector', exact: true }).click();
+    const fill = (sel: string) => w.page.evaluate((s) => getComputedStyle(document.querySelector(s)!).fillOpacity, sel);
+    expect(Number(await fill('.mark.status-overdue rect'))).toBeLessThan(0.2);
+    expect(Number(await fill('.mark.status-happened circle'))).toBeGreaterThan(0.5);
+    await w.page.getByRole('button', { name: 'Projector', exact: true }).click();
+    await gotoAtlas(w, h, 'embed=1&story=corridor&step=2');
+    await expect(w.page.locator('.story-caption').textContent()).resolves.toMatch(/foundation stone/);
+    expect(await w.page.getByRole('complementary', { name: 'Details' }).count()).toBe(0);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+});
+
 describe('language', () => {
   it('lang=ja words dates in Japanese and labels the map in Japanese where the data has names', async () => {
     const w = await openPage(h);
