@@ -22,9 +22,13 @@ describe('the full parser and the validator load only when needed', () => {
     const events = JSON.parse(texts['events.json']);
     events[0].date = '~2026-03'; // EDTF level 2: approximate, written before the date
     texts['events.json'] = JSON.stringify(events);
+    const sources = JSON.parse(texts['sources.json']);
+    sources[0].date = '~2026-07'; // a source's date is parsed with the rest (the detail panel words it)
+    texts['sources.json'] = JSON.stringify(sources);
     const ds = await loadDataset('india-japan', 'http://h/', serve(texts), (await datasetDigest(texts))!);
     const e = ds.events.find((x) => x.id === events[0].id)!;
     expect(e.span).toMatchObject({ precision: 'month', approximate: true, min: Date.UTC(2026, 2, 1) });
+    expect(ds.sourceById.get(sources[0].id)!.span).toMatchObject({ precision: 'month', approximate: true, min: Date.UTC(2026, 6, 1) });
     expect(parseDate('~2026-03').approximate).toBe(true);
   });
   it('an unchecked load fetches the validator, which reports what is wrong', async () => {

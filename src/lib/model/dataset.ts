@@ -13,6 +13,9 @@ export interface EventRecord extends AtlasEvent {
 export interface InitiativeRecord extends Initiative {
   span: DateSpan;
 }
+export interface SourceRecord extends Source {
+  span: DateSpan;
+}
 
 export interface Dataset {
   name: string;
@@ -24,14 +27,14 @@ export interface Dataset {
   initiatives: InitiativeRecord[];
   themes: Theme[];
   actors: Actor[];
-  sources: Source[];
+  sources: SourceRecord[];
   stories: Story[];
   eventById: Map<string, EventRecord>;
   placeById: Map<string, Place>;
   initiativeById: Map<string, InitiativeRecord>;
   themeById: Map<string, Theme>;
   actorById: Map<string, Actor>;
-  sourceById: Map<string, Source>;
+  sourceById: Map<string, SourceRecord>;
   storyById: Map<string, Story>;
   /** Events that name a place, directly or through a line it is part of, in date order. */
   eventsByPlace: Map<string, EventRecord[]>;
@@ -73,6 +76,8 @@ export function buildDataset(name: string, raw: RawCollections): Dataset {
     const span = intervalSpan(`${i.start}/${i.end ?? '..'}`, start, end);
     return { ...i, span };
   });
+  // Parsed here with every other date, so that a form outside parseDate's fast path loads the full parser (loadDataset).
+  const sources: SourceRecord[] = raw.sources.map((s) => ({ ...s, span: parseDate(s.date) }));
   const placeById = byId(raw.places);
   const eventsByPlace = new Map<string, EventRecord[]>();
   const add = (placeId: string, e: EventRecord) => {
@@ -94,8 +99,8 @@ export function buildDataset(name: string, raw: RawCollections): Dataset {
   if (!Number.isFinite(lo)) [lo, hi] = [asOf - 365 * 86_400_000, asOf];
   return {
     name, meta: raw.meta, asOf, events, places: raw.places, initiatives, themes: raw.themes, actors: raw.actors,
-    sources: raw.sources, stories: raw.stories,
+    sources, stories: raw.stories,
     eventById: byId(events), placeById, initiativeById: byId(initiatives), themeById: byId(raw.themes),
-    actorById: byId(raw.actors), sourceById: byId(raw.sources), storyById: byId(raw.stories), eventsByPlace, extent: [lo, Math.max(hi, asOf)],
+    actorById: byId(raw.actors), sourceById: byId(sources), storyById: byId(raw.stories), eventsByPlace, extent: [lo, Math.max(hi, asOf)],
   };
 }

@@ -5,7 +5,6 @@ export interface SearchHit {
   id: string;
   kind: 'event' | 'place' | 'initiative';
   label: string;
-  detail: string;
 }
 
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
@@ -18,10 +17,10 @@ export function searchIndex(d: Dataset): SearchIndex {
   const entries: SearchIndex['entries'] = [];
   for (const p of d.places) {
     const names = Object.values(p.name).join(' ');
-    entries.push({ hit: { id: p.id, kind: 'place', label: p.name.en, detail: p.kind }, text: fold(`${names} ${p.id}`), title: fold(p.name.en) });
+    entries.push({ hit: { id: p.id, kind: 'place', label: p.name.en }, text: fold(`${names} ${p.id}`), title: fold(p.name.en) });
   }
-  for (const i of d.initiatives) entries.push({ hit: { id: i.id, kind: 'initiative', label: i.title, detail: 'initiative' }, text: fold(`${i.title} ${i.summary} ${i.id}`), title: fold(i.title) });
-  for (const e of d.events) entries.push({ hit: { id: e.id, kind: 'event', label: e.title, detail: e.date }, text: fold(`${e.title} ${e.summary} ${e.id}`), title: fold(e.title) });
+  for (const i of d.initiatives) entries.push({ hit: { id: i.id, kind: 'initiative', label: i.title }, text: fold(`${i.title} ${i.summary} ${i.id}`), title: fold(i.title) });
+  for (const e of d.events) entries.push({ hit: { id: e.id, kind: 'event', label: e.title }, text: fold(`${e.title} ${e.summary} ${e.id}`), title: fold(e.title) });
   return { entries };
 }
 
