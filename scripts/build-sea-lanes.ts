@@ -1,16 +1,25 @@
 // Upserts the sea-lane place records (chokepoints, ports, lanes from scripts/sea-lanes.ts) into a
-// places.json: a record with the same id is replaced where it stands, new ones are appended, every
-// other record is kept as it is, in order. Run: npx tsx scripts/build-sea-lanes.ts [places.json]
+// places.json: a record with the same id gets the new geometry where it stands (its names, sources and notes,
+// edited in the data, are kept), new ones are appended, every other record is kept as it is, in order. Run: npx tsx scripts/build-sea-lanes.ts [places.json]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { seaLanePlaces } from './sea-lanes.ts';
 
-type Rec = { id: string; kind?: string };
+type Rec = { id: string; kind?: string; geometry?: unknown; via?: unknown; partOf?: unknown };
+
+/** Routing is generated; words are edited by hand: an existing record takes only the computed fields. */
+const COMPUTED = ['geometry', 'via', 'partOf', 'kind'] as const;
 
 export function upsertById<T extends Rec>(existing: T[], records: T[]): T[] {
   const incoming = new Map(records.map((r) => [r.id, r]));
-  const out = existing.map((r) => incoming.get(r.id) ?? r);
+  const out = existing.map((r) => {
+    const next = incoming.get(r.id);
+    if (!next) return r;
+    const merged = { ...r } as Record<string, unknown>;
+    for (const k of COMPUTED) if (k in next) merged[k] = (next as Record<string, unknown>)[k];
+    return merged as T;
+  });
   const present = new Set(existing.map((r) => r.id));
   return [...out, ...records.filter((r) => !present.has(r.id))];
 }

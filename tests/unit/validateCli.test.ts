@@ -53,7 +53,7 @@ describe('npm run validate', { timeout: 60_000 }, () => {
   it('says a valid dataset is valid, with its counts', () => {
     const r = validate('data/india-japan');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/valid — 52 events, \d+ places, \d+ initiatives, \d+ sources, \d+ stories/);
+    expect(r.stdout).toMatch(/valid — \d+ events, \d+ places, \d+ initiatives, \d+ sources, \d+ stories/);
   });
   it('exits 1 and names file, record and field of each problem', () => {
     const dir = copyOfRealDataset();

@@ -8,6 +8,8 @@ export interface PlaceProps {
   en: string;
   /** Name in the place's own script (Japanese, Gujarati or Hindi), if the data has one. */
   local: string;
+  /** 1 where another place at the same spot carries the label (a city and its station). */
+  hideLabel: number;
   /** Number of events at the place, for label priority. */
   rank: number;
   ja: string;
@@ -24,7 +26,9 @@ export function placeFeatures(d: Dataset): FeatureCollection<Geometry, PlaceProp
       id: p.id,
       kind: p.kind,
       en: p.name.en,
-      local: p.name.ja ?? p.name.gu ?? p.name.hi ?? '',
+      // The second line is the name in the place's own language (localLang), never a translation into another.
+      local: (p.localLang && p.localLang !== 'en' ? p.name[p.localLang] : undefined) ?? '',
+      hideLabel: p.hideLabel ? 1 : 0,
       rank: d.eventsByPlace.get(p.id)?.length ?? 0,
       ja: p.name.ja ?? '',
       hi: p.name.hi ?? '',

@@ -1,5 +1,5 @@
 // Builds the MapLibre style (pure): offline basemap, dataset places, labels from bundled font files.
-import type { Lang } from '../state/urlCodec';
+import type { Lang } from '../model/types';
 import type { FontFacesSpecification, StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
 
 export interface StyleOptions {
@@ -154,7 +154,7 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
       },
       {
         id: 'place-labels', type: 'symbol', source: 'places',
-        filter: ['all', ['==', ['geometry-type'], 'Point'], ['any', ['!=', ['get', 'kind'], 'station'], ['>=', ['zoom'], 6.5]]],
+        filter: ['all', ['==', ['geometry-type'], 'Point'], ['!=', ['get', 'hideLabel'], 1], ['any', ['!=', ['get', 'kind'], 'station'], ['>=', ['zoom'], 6.5]]],
         layout: {
           'text-field': label,
           'text-font': ['Noto Sans Regular'],

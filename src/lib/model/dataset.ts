@@ -14,7 +14,8 @@ export interface InitiativeRecord extends Initiative {
   span: DateSpan;
 }
 export interface SourceRecord extends Source {
-  span: DateSpan;
+  /** Undefined where the source carries no date. */
+  span?: DateSpan;
 }
 
 export interface Dataset {
@@ -77,7 +78,7 @@ export function buildDataset(name: string, raw: RawCollections): Dataset {
     return { ...i, span };
   });
   // Parsed here with every other date, so that a form outside parseDate's fast path loads the full parser (loadDataset).
-  const sources: SourceRecord[] = raw.sources.map((s) => ({ ...s, span: parseDate(s.date) }));
+  const sources: SourceRecord[] = raw.sources.map((s) => ({ ...s, span: s.date ? parseDate(s.date) : undefined }));
   const placeById = byId(raw.places);
   const eventsByPlace = new Map<string, EventRecord[]>();
   const add = (placeId: string, e: EventRecord) => {

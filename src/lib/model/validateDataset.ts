@@ -2,10 +2,12 @@
 // each name the file, the record (id or index), the field and what was expected.
 import type { z } from 'zod';
 import { collectionSchemas, metaSchema, optionalCollectionSchemas } from './schema.ts';
-import type { Actor, AtlasEvent, Initiative, Meta, Place, Source, Story, Theme } from './schema.ts';
-import { DateParseError, parseDate } from './dates.ts';
+import type { DatasetInput, TextInput } from './schema.ts';
+import { DateParseError, parseDate, type DateSpan } from './dates.ts';
 import './datesFull.ts'; // every EDTF form, for the date checks below
 import { collections, type DatasetIssue, type RawCollections } from './datasetFiles.ts';
+import { normalizeCollections } from './loadDataset.ts';
+import type { Lang } from './types.ts';
 
 export { formatIssue, type DatasetIssue, type RawCollections } from './datasetFiles.ts';
 
@@ -27,13 +29,18 @@ function zodIssues(file: string, data: unknown, error: z.ZodError, isArray: bool
     if (issue.code === 'invalid_type') message = `expected ${issue.expected}${'input' in issue && issue.input === undefined ? ', but it is missing' : ''}`;
     if (issue.code === 'invalid_value' && 'values' in issue) message = `expected one of ${(issue.values as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     if (issue.code === 'unrecognized_keys') message = `unknown field(s) ${issue.keys.join(', ')}`;
+    if (issue.code === 'invalid_format' && issue.format === 'url') {
+      const value = issue.path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<PropertyKey, unknown>)[k] : undefined), data);
+      message = `${JSON.stringify(String(value).slice(0, 60))} is not an http or https address (other schemes are refused)`;
+    }
     return { file, record, field: path.join('.'), message };
   });
 }
 
 /**
- * Checks every file against its schema, then the dataset as a whole: unique ids, references,
- * EDTF dates. `files` maps a file name to its parsed JSON (undefined if the file is missing).
+ * Checks every file against its schema, then the dataset as a whole: texts in the languages it promises, unique ids,
+ * references, EDTF dates, spans that end before they start. `files` maps a file name to its parsed JSON (undefined if
+ * the file is missing). The data it returns is normalised (normalizeCollections).
  */
 export function validateDataset(files: Record<string, unknown>): { ok: true; data: RawCollections } | { ok: false; issues: DatasetIssue[] } {
   const issues: DatasetIssue[] = [];
@@ -60,9 +67,20 @@ export function validateDataset(files: Record<string, unknown>): { ok: true; dat
   }
   if (issues.length) return { ok: false, issues };
 
-  const data = collections(out);
+  const input = collections(out) as unknown as DatasetInput;
+  issues.push(...textIssues(input));
+  const data = normalizeCollections(input);
   issues.push(...integrityIssues(data));
   return issues.length ? { ok: false, issues } : { ok: true, data };
+}
+
+/** A date's span, or null where it does not parse (the date checks report that). */
+function spanOrNull(text: string): DateSpan | null {
+  try {
+    return parseDate(text);
+  } catch {
+    return null;
+  }
 }
 
 type Collection = Exclude<keyof RawCollections, 'meta'>;
@@ -70,6 +88,42 @@ const FILE_OF: Record<Collection, string> = {
   places: 'places.json', events: 'events.json', initiatives: 'initiatives.json', themes: 'themes.json',
   actors: 'actors.json', sources: 'sources.json', stories: 'stories.json',
 };
+
+/**
+ * Texts by language must hold one in the dataset's language (`meta.lang`, what a plain string is in), and place names
+ * and theme labels one in every language `meta.languages` promises, or null where it is missing on purpose.
+ */
+function textIssues(data: DatasetInput): DatasetIssue[] {
+  const issues: DatasetIssue[] = [];
+  const lang: Lang = data.meta.lang ?? 'en';
+  const promised = data.meta.languages ?? [lang];
+  if (!promised.includes(lang)) issues.push({ file: 'meta.json', record: '', field: 'languages', message: `must include the dataset's own language "${lang}" (meta.lang)` });
+  const check = (file: string, record: string, field: string, text: TextInput | undefined, complete: boolean) => {
+    if (text === undefined) return;
+    const has = (l: Lang) => (typeof text === 'string' ? l === lang : text[l] !== undefined);
+    if (typeof text !== 'string' && typeof text[lang] !== 'string') {
+      issues.push({ file, record, field: `${field}.${lang}`, message: `expected a text in the dataset's language "${lang}" (meta.lang)` });
+    }
+    if (!complete) return;
+    const missing = promised.filter((l) => !has(l) && !(typeof text !== 'string' && l === lang));
+    if (missing.length) {
+      issues.push({ file, record, field: typeof text === 'string' ? field : `${field}.${missing[0]}`, message: `missing in ${missing.join(', ')}: meta.languages promises ${promised.join(', ')} (write null where one is missing on purpose)` });
+    }
+  };
+  const label = (rec: { id: string }, i: number) => `"${rec.id}" (#${i})`;
+  check('meta.json', '', 'title', data.meta.title, false);
+  check('meta.json', '', 'description', data.meta.description, false);
+  data.places.forEach((p, i) => check('places.json', label(p, i), 'name', p.name, true));
+  data.themes.forEach((t, i) => check('themes.json', label(t, i), 'label', t.label, true));
+  data.events.forEach((e, i) => (check('events.json', label(e, i), 'title', e.title, false), check('events.json', label(e, i), 'summary', e.summary, false)));
+  data.initiatives.forEach((e, i) => (check('initiatives.json', label(e, i), 'title', e.title, false), check('initiatives.json', label(e, i), 'summary', e.summary, false)));
+  data.actors.forEach((a, i) => check('actors.json', label(a, i), 'name', a.name, false));
+  data.stories.forEach((s, i) => {
+    check('stories.json', label(s, i), 'title', s.title, false);
+    s.steps.forEach((st, j) => check('stories.json', label(s, i), `steps.${j}.caption`, st.caption, false));
+  });
+  return issues;
+}
 
 function integrityIssues(data: RawCollections): DatasetIssue[] {
   const issues: DatasetIssue[] = [];
@@ -121,6 +175,12 @@ function integrityIssues(data: RawCollections): DatasetIssue[] {
   check('places', { sources: 'sources', via: 'places', partOf: 'places' });
   check('events', { themes: 'themes', actors: 'actors', places: 'places', initiatives: 'initiatives', sources: 'sources' }, ['date']);
   check('initiatives', { themes: 'themes', places: 'places', milestones: 'events', sources: 'sources' }, ['start', 'end']);
+  data.initiatives.forEach((rec, i) => {
+    const start = spanOrNull(rec.start), end = rec.end === undefined ? null : spanOrNull(rec.end);
+    if (start && end && end.max < start.min) {
+      issues.push({ file: 'initiatives.json', record: `"${rec.id}" (#${i})`, field: 'end', message: `ends (${rec.end}) before it starts (${rec.start})` });
+    }
+  });
   check('actors', { sources: 'sources' });
   check('sources', {}, ['date']);
   check('stories', { sources: 'sources' });
