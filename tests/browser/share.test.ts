@@ -95,7 +95,7 @@ function atlasState(p: Scope) {
       storyId: s.storyId as string | null,
       storyStep: s.storyStep as number,
       embed: s.embed as boolean,
-      visible: (s.visibleEvents as { id: string; places: string[] }[]).map((e) => ({ id: e.id, places: [...e.places] })),
+      visible: s.visible as { id: string; places: string[] }[],
     };
   });
 }
@@ -151,16 +151,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') continue;
-    else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
-    else cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') continue;
+    else if (c === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -183,8 +194,8 @@ describe('every view is a link', () => {
       expect(s.lanes, when).toBe('initiative');
       expect(s.range, when).toEqual([DAY('2025-01-01'), DAY('2026-12-31')]);
       const map = await w.page.evaluate(() => {
-        const m = (window as any).__atlas.map;
-        return { zoom: m.getZoom(), lat: m.getCenter().lat, lon: m.getCenter().lng };
+        const v = (window as any).__atlas.map.view();
+        return { zoom: v.zoom as number, lat: v.lat as number, lon: v.lon as number };
       });
       // Soft, so that one wrong part of the view does not hide the others (and the reload still runs).
       for (const [name, c] of [['state.camera', s.camera], ['map', map]] as const) {
@@ -368,7 +379,7 @@ describe('embedded in a frame on another origin', () => {
       await expect
         .poll(async () => {
           const m = await mapBox();
-          const drawn = await frame.evaluate(() => (window as any).__atlas.map.getCanvas().width / devicePixelRatio);
+          const drawn = await frame.evaluate(() => (window as any).__atlas.map.canvasSize().width / devicePixelRatio);
           return m && Math.abs(drawn - m.width) <= 1 && m.width >= width * 0.9 && m.width <= width + 1 ? 'fits' : JSON.stringify({ m, drawn });
         }, { message: size })
         .toBe('fits');
@@ -554,13 +565,18 @@ describe('exports', () => {
     // What the timeline tells the user.
     expect(await page.locator('.tl-count').textContent()).toBe(`${visible.length} of ${events.length} events`);
 
-    const rows = parseCsv((await exportItem(page, 'Visible events as CSV')).toString('utf8'));
+    const csv = (await exportItem(page, 'Visible events as CSV')).toString('utf8');
+    // A byte-order mark, so that spreadsheet programs read UTF-8 ("India–Japan"), then the import template's columns.
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const rows = parseCsv(csv.slice(1));
     const [header, ...body] = rows;
-    expect(header.slice(0, 3)).toEqual(['id', 'title', 'date_edtf']);
+    expect(header.slice(0, 11)).toEqual(['date', 'end date', 'title', 'summary', 'place', 'lat', 'lon', 'theme', 'status', 'source title', 'source url']);
+    const col = (name: string) => header.indexOf(name);
     expect(body).toHaveLength(visible.length);
-    for (const r of body) expect(r, r[0]).toHaveLength(header.length);
-    expect(body.map((r) => r[0]).sort()).toEqual(visible.map((e) => e.id).sort());
-    for (const r of body) expect(r[1], r[0]).toBe(title(r[0]));
+    for (const r of body) expect(r, r[col('id')]).toHaveLength(header.length);
+    expect(body.map((r) => r[col('id')]).sort()).toEqual(visible.map((e) => e.id).sort());
+    for (const r of body) expect(r[col('title')], r[col('id')]).toBe(title(r[col('id')]));
+    for (const r of body) expect(r[col('licence')]).toMatch(/CC BY 4\.0/);
 
     const geo = JSON.parse((await exportItem(page, 'Visible places as GeoJSON')).toString('utf8'));
     expect(geo.type).toBe('FeatureCollection');

@@ -1,7 +1,8 @@
 // The date of a record in words, with its precision: "16 January 2026", "first half of 2026", "about March 2026".
 import type { DateSpan } from './dates';
 
-export type Lang = 'en' | 'ja' | 'hi' | 'gu';
+import type { Lang } from './types';
+export type { Lang };
 
 const LOCALES: Record<Lang, string> = { en: 'en-GB', ja: 'ja-JP', hi: 'hi-IN', gu: 'gu-IN' };
 

@@ -25,11 +25,19 @@ export class DateParseError extends Error {}
 
 const DAY = 86_400_000;
 
+/**
+ * UTC ms of a calendar day (month 0-based; overflow rolls on, as in Date.UTC). Not Date.UTC: it reads years 0–99 as
+ * 1900–1999, so year 50 would land in 1950; setUTCFullYear takes every year as written.
+ */
+export function utcDay(year: number, month: number, day: number): number {
+  return new Date(0).setUTCFullYear(year, month, day);
+}
+
 const cache = new Map<string, DateSpan>();
 
 /**
  * Parses an EDTF string; throws DateParseError with a reason a data editor can act on. The common forms
- * (day, month, year, `~`, seasons, intervals of those) take a fast path; results are memoised, because the
+ * (day, month, year, `~`, seasons, intervals of days, months and years) take a fast path; results are memoised, because the
  * edtf package's general parser costs ~80 µs a string (8 s for 100k events). Other forms (and every error message)
  * need that parser, in datesFull.ts: until it is loaded they throw FullParserNeeded.
  */
@@ -54,34 +62,48 @@ const SIMPLE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(~)?$/;
 const SEASON = /^(\d{4})-(2[1-4]|3[3-6]|4[01])$/;
 /** First and last month (0-based) of each supported season code, as the edtf package reckons them. */
 const SEASON_MONTHS: Record<number, [number, number]> = {
-  21: [0, 2], 22: [3, 5], 23: [6, 8], 24: [9, 11], 33: [0, 2], 34: [3, 5], 35: [6, 8], 36: [9, 11], 40: [0, 5], 41: [6, 11],
+  21: [0, 2],
+  22: [3, 5],
+  23: [6, 8],
+  24: [9, 11],
+  33: [0, 2],
+  34: [3, 5],
+  35: [6, 8],
+  36: [9, 11],
+  40: [0, 5],
+  41: [6, 11],
 };
 
 function fastParse(text: string): DateSpan | null {
   const slash = text.indexOf('/');
   if (slash >= 0) {
-    const a = text.slice(0, slash), b = text.slice(slash + 1);
+    const a = text.slice(0, slash),
+      b = text.slice(slash + 1);
+    // As EDTF (and the edtf package) has it: ends are days, months or years, not seasons; the end begins after the start.
     const start = a ? fastParse(a) : null;
-    if (!start || start.precision === 'interval') return null;
+    if (!start || start.precision === 'interval' || start.precision === 'season') return null;
     if (b === '..') return intervalSpan(text, start);
     const end = b ? fastParse(b) : null;
-    if (!end || end.precision === 'interval' || end.max < start.min) return null;
+    if (!end || end.precision === 'interval' || end.precision === 'season' || end.min <= start.min) return null;
     return intervalSpan(text, start, end);
   }
   const season = SEASON.exec(text);
   if (season) {
-    const y = +season[1], code = +season[2];
+    const y = +season[1],
+      code = +season[2];
     const [m0, m1] = SEASON_MONTHS[code];
-    return { text, min: Date.UTC(y, m0, 1), max: Date.UTC(y, m1 + 1, 1) - 1, precision: 'season', approximate: false, open: false, season: code };
+    return { text, min: utcDay(y, m0, 1), max: utcDay(y, m1 + 1, 1) - 1, precision: 'season', approximate: false, open: false, season: code };
   }
   const m = SIMPLE.exec(text);
   if (!m) return null;
-  const y = +m[1], mo = m[2] ? +m[2] - 1 : null, d = m[3] ? +m[3] : null;
+  const y = +m[1],
+    mo = m[2] ? +m[2] - 1 : null,
+    d = m[3] ? +m[3] : null;
   const approximate = Boolean(m[4]);
-  if (mo === null) return { text, min: Date.UTC(y, 0, 1), max: Date.UTC(y + 1, 0, 1) - 1, precision: 'year', approximate, open: false };
+  if (mo === null) return { text, min: utcDay(y, 0, 1), max: utcDay(y + 1, 0, 1) - 1, precision: 'year', approximate, open: false };
   if (mo < 0 || mo > 11) return null;
-  if (d === null) return { text, min: Date.UTC(y, mo, 1), max: Date.UTC(y, mo + 1, 1) - 1, precision: 'month', approximate, open: false };
-  const min = Date.UTC(y, mo, d);
+  if (d === null) return { text, min: utcDay(y, mo, 1), max: utcDay(y, mo + 1, 1) - 1, precision: 'month', approximate, open: false };
+  const min = utcDay(y, mo, d);
   if (d < 1 || new Date(min).getUTCMonth() !== mo) return null;
   return { text, min, max: min + DAY - 1, precision: 'day', approximate, open: false };
 }
@@ -104,19 +126,30 @@ function slowParse(text: string): DateSpan {
   return fullParser(text);
 }
 
-/** Parses a plain ISO day (YYYY-MM-DD) to UTC ms, or null. Used for URL values and story times. */
+/**
+ * Parses an ISO day to UTC ms, or null: `YYYY-MM-DD`, or with an expanded year (sign and six digits, as
+ * toISOString writes it): `-003499-01-01` (astronomical: year 0 is 1 BC), `+012000-01-01`. Used for URL values,
+ * host messages and story times. Days that do not exist and instants outside what a Date holds are refused.
+ */
 export function parseIsoDay(text: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return null;
-  const ms = Date.UTC(+m[1], +m[2] - 1, +m[3]);
-  const d = new Date(ms);
-  if (d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) return null;
+  const m = /^(\d{4}|[+-]\d{6})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m || m[1] === '-000000') return null;
+  const y = +m[1],
+    mo = +m[2] - 1,
+    d = +m[3];
+  const ms = utcDay(y, mo, d);
+  if (Number.isNaN(ms)) return null;
+  const t = new Date(ms);
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo || t.getUTCDate() !== d) return null;
   return ms;
 }
 
-/** Formats UTC ms as YYYY-MM-DD. */
+/** Formats UTC ms as YYYY-MM-DD; years outside 0000–9999 in the expanded form parseIsoDay reads (`+012000-01-01`). */
 export function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const t = new Date(ms);
+  const y = t.getUTCFullYear();
+  const year = y >= 0 && y <= 9999 ? String(y).padStart(4, '0') : `${y < 0 ? '-' : '+'}${String(Math.abs(y)).padStart(6, '0')}`;
+  return `${year}-${String(t.getUTCMonth() + 1).padStart(2, '0')}-${String(t.getUTCDate()).padStart(2, '0')}`;
 }
 
 /** Midpoint of a span, for placing a single mark; open spans use their start. */
