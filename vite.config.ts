@@ -1,10 +1,11 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { datasetPlugin } from './scripts/datasetPlugin.ts';
+import { licenceNotices } from './scripts/vite/licenceNotices.ts';
 
 export default defineConfig({
   base: './',
-  plugins: [svelte(), datasetPlugin()],
+  plugins: [svelte(), datasetPlugin(), licenceNotices()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1200,

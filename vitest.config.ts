@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 // Two projects: pure unit tests, and browser tests that drive Debian Chromium against the built app.
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      // The state's runes ($state, $derived) compile with the Svelte plugin, against Svelte's browser runtime.
+      { plugins: [svelte()], resolve: { conditions: ['browser'] }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
         test: {
           name: 'browser',

@@ -165,7 +165,7 @@ export function collectLabelText(dataDir: string): { text: string; files: string
       try {
         json = JSON.parse(readFileSync(path, 'utf8'));
       } catch (err) {
-        throw new Error(`${path}: is not valid JSON: ${(err as Error).message}`);
+        throw new Error(`${path}: is not valid JSON: ${(err as Error).message}`, { cause: err });
       }
       files.push(path);
       for (const s of labelStrings(json)) strings.push(s, s.toUpperCase(), s.toLowerCase());

@@ -42,7 +42,7 @@ const checkedCache = new Map<string, { stamp: string; digest: string | null }>()
  */
 export async function checkedDatasets(root = DATA): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  let dirs: string[] = [];
+  let dirs: string[];
   try {
     dirs = readdirSync(root).filter((d) => DATASET_NAME.test(d) && d !== 'schema' && statSync(join(root, d)).isDirectory());
   } catch {

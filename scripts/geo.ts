@@ -151,7 +151,10 @@ export function simplify(line: Pos[], tolerance: number): Pos[] {
       const t = len2 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2)) : 0;
       const ex = ax + t * dx - px, ey = ay + t * dy - py;
       const d = ex * ex + ey * ey;
-      if (d > worstD) (worst = k), (worstD = d);
+      if (d > worstD) {
+        worst = k;
+        worstD = d;
+      }
     }
     if (worst > 0) {
       keep[worst] = 1;

@@ -68,36 +68,21 @@ export async function gotoAtlas(w: Watched, h: Harness, query = '', state: 'read
 /** The map's rendered place features, read through the page's MapLibre instance. */
 export async function renderedPlaces(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const map = (window as any).__atlas.map;
-    const feats = map.queryRenderedFeatures({ layers: ['place-points', 'place-lines-hit', 'corridor', 'sea-lanes'] });
-    return [...new Set(feats.map((f: any) => String(f.properties.id)))] as string[];
+    const feats = (window as any).__atlas.map.renderedFeatures(['place-points', 'place-lines-hit', 'corridor', 'sea-lanes']);
+    return [...new Set(feats.map((f: any) => String(f.id)))] as string[];
   });
 }
 
 export async function featureState(page: Page, id: string): Promise<Record<string, unknown>> {
-  return page.evaluate((id) => (window as any).__atlas.map.getFeatureState({ source: 'places', id }), id);
+  return page.evaluate((id) => (window as any).__atlas.map.featureState(id), id);
 }
 
 /** Waits until the map has finished rendering (no pending tiles or transitions). */
 export async function mapIdle(page: Page) {
-  await page.evaluate(
-    () =>
-      new Promise<void>((ok) => {
-        const map = (window as any).__atlas.map;
-        if (map.loaded() && !map.isMoving()) {
-          map.once('idle', () => ok());
-          map.triggerRepaint();
-        } else map.once('idle', () => ok());
-      }),
-  );
+  await page.evaluate(() => (window as any).__atlas.map.idle());
 }
 
 /** Where a [lon, lat] is on the page, in CSS pixels, for pointer actions on the map. */
 export async function onScreen(page: Page, lonLat: [number, number]): Promise<{ x: number; y: number }> {
-  return page.evaluate((ll) => {
-    const map = (window as any).__atlas.map;
-    const p = map.project(ll);
-    const r = map.getCanvas().getBoundingClientRect();
-    return { x: r.left + p.x, y: r.top + p.y };
-  }, lonLat);
+  return page.evaluate((ll) => (window as any).__atlas.map.project(ll), lonLat);
 }

@@ -25,7 +25,7 @@ describe('a synthetic dataset', () => {
     const w = await openPage(h);
     await gotoAtlas(w, h, `dataset=synthetic-${N}`);
     await mapIdle(w.page);
-    const total = await w.page.evaluate(() => (window as any).__atlas.state.dataset.events.length);
+    const total = await w.page.evaluate(() => (window as any).__atlas.state.eventCount);
     expect(total).toBe(N);
     // With no filter, the timeline's count of visible events is the whole dataset.
     const count = w.page.getByRole('region', { name: 'Timeline', exact: true }).getByText(/^1,?000 events$/);

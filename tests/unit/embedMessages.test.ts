@@ -15,7 +15,7 @@ import {
   targetOrigin,
   type StateMessage,
 } from '../../src/lib/state/embedMessages';
-import { STATUSES } from '../../src/lib/state/urlCodec';
+import { STATUSES } from '../../src/lib/model/types';
 
 describe('parseHostMessage accepts', () => {
   it.each([

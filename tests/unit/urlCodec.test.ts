@@ -39,3 +39,11 @@ describe('formatUrl ∘ parseUrl is the identity', () => {
     expect(parseUrl(formatUrl(state)).state).toEqual(state);
   });
 });
+
+describe('parameter names the atlas does not know', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'bogus'])('%s is dropped by name, never looked up', (name) => {
+    const r = parseUrl(`${name}=1&t=2026-07-02`);
+    expect(r.ignored).toEqual([name]);
+    expect(Object.keys(r.state)).toEqual(['t']);
+  });
+});

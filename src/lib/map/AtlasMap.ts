@@ -6,7 +6,7 @@ import type { Dataset } from '../model/dataset';
 import { buildStyle, detailLayers, labelField, themeSettings, NATURAL_EARTH, PLACE_LAYERS } from './style';
 import { placeFeatures, placeFirstTimes, placePhases, upperBound } from './placeFeatures';
 import { fontFacesFor } from './fontFaces';
-import type { Camera, Lang } from '../state/urlCodec';
+import { DEFAULT_DATASET, type Camera, type Lang } from '../model/types';
 
 setWorkerUrl(new URL(workerUrl, document.baseURI).href);
 
@@ -20,6 +20,30 @@ const POINT_REACH = 13;
 
 /** Gulf to Japan: the initial frame. */
 export const INDO_PACIFIC: [[number, number], [number, number]] = [[44, -11], [146, 44]];
+/**
+ * The opening frame: the built-in dataset keeps its Gulf-to-Japan framing; any other dataset opens on its own places
+ * (the whole Indo-Pacific frame when it has none).
+ */
+export function openingBounds(d: Dataset): [[number, number], [number, number]] {
+  if (d.name === DEFAULT_DATASET) return INDO_PACIFIC;
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (const p of d.places) {
+    const g = p.geometry;
+    const coords = g.type === 'Point' ? [g.coordinates] : g.type === 'LineString' ? g.coordinates : g.coordinates[0];
+    for (const [lon, lat] of coords as [number, number][]) {
+      w = Math.min(w, lon);
+      e = Math.max(e, lon);
+      s = Math.min(s, lat);
+      n = Math.max(n, lat);
+    }
+  }
+  if (!Number.isFinite(w)) return INDO_PACIFIC;
+  // A single place (or a tight cluster) gets a frame a few degrees wide rather than the maximum zoom.
+  const pad = (a: number, b: number) => Math.max(0, 2 - (b - a) / 2);
+  const px = pad(w, e), py = pad(s, n);
+  return [[Math.max(-180, w - px), Math.max(-85, s - py)], [Math.min(180, e + px), Math.min(85, n + py)]];
+}
+
 /** Where the finer basemap exists; flights outside it stop at a zoom the overview draws well. */
 const DETAIL_BOUNDS = new LngLatBounds([40, -15], [150, 46]);
 
@@ -37,7 +61,7 @@ export interface AtlasMapOptions {
 }
 
 export class AtlasMap {
-  readonly map: MLMap;
+  private readonly map: MLMap;
   private dataset: Dataset;
   private selected = new Set<string>();
   private hovered = new Set<string>();
@@ -60,7 +84,8 @@ export class AtlasMap {
         lang: this.lang,
         firstLineOnly: true,
       }),
-      bounds: o.camera ? undefined : INDO_PACIFIC,
+      bounds: o.camera ? undefined : openingBounds(o.dataset),
+      fitBoundsOptions: { padding: 40, maxZoom: 6 },
       center: o.camera ? [o.camera.lon, o.camera.lat] : undefined,
       zoom: o.camera?.zoom,
       fadeDuration: 0,
@@ -237,4 +262,69 @@ export class AtlasMap {
   destroy() {
     this.map.remove();
   }
+
+  /** Calls `fn` once the style exists (feature-state can be set from then on). */
+  onStyleLoad(fn: () => void) {
+    if (this.map.isStyleLoaded()) fn();
+    else this.map.once('style.load', fn);
+  }
+
+  /** A read-only view of what the map drew, for tests and the bench; it can change nothing. */
+  inspector(): MapInspector {
+    const m = this.map;
+    return {
+      renderedFeatures: (layers) =>
+        m.queryRenderedFeatures({ layers: layers.filter((l) => m.getLayer(l)) }).map((f: MapGeoJSONFeature) => ({
+          id: f.properties.id === undefined ? null : String(f.properties.id),
+          layer: f.layer.id,
+          properties: { ...f.properties },
+          text: textOf(f.layer.layout?.['text-field' as keyof typeof f.layer.layout]),
+        })),
+      featureState: (id) => ({ ...m.getFeatureState({ source: 'places', id }) }),
+      view: () => {
+        const b = m.getBounds();
+        return { zoom: m.getZoom(), lat: m.getCenter().lat, lon: m.getCenter().lng, bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] };
+      },
+      isMoving: () => m.isMoving(),
+      paint: (layer, name) => (m.getLayer(layer) ? m.getPaintProperty(layer, name as Parameters<MLMap['getPaintProperty']>[1]) : undefined),
+      project: (lonLat) => {
+        const p = m.project(lonLat);
+        const r = m.getCanvas().getBoundingClientRect();
+        return { x: r.left + p.x, y: r.top + p.y };
+      },
+      canvasSize: () => ({ width: m.getCanvas().width, height: m.getCanvas().height, cssWidth: m.getCanvas().clientWidth, cssHeight: m.getCanvas().clientHeight }),
+      idle: () =>
+        new Promise<void>((ok) => {
+          m.once('idle', () => ok());
+          m.triggerRepaint();
+        }),
+    };
+  }
+}
+
+/** What a rendered feature's label says: the text of a formatted text-field's sections, joined with "|". */
+function textOf(field: unknown): string | undefined {
+  const sections = (field as { sections?: { text: string }[] } | undefined)?.sections;
+  return sections ? sections.map((s) => s.text).join('|') : typeof field === 'string' ? field : undefined;
+}
+
+export interface RenderedFeature {
+  id: string | null;
+  layer: string;
+  properties: Record<string, unknown>;
+  /** A label's text as drawn (formatted sections joined with "|"). */
+  text?: string;
+}
+
+export interface MapInspector {
+  renderedFeatures(layers: string[]): RenderedFeature[];
+  featureState(id: string): Record<string, unknown>;
+  view(): { zoom: number; lat: number; lon: number; bounds: [number, number, number, number] };
+  isMoving(): boolean;
+  paint(layer: string, name: string): unknown;
+  /** A [lon, lat]'s position on the page in CSS px, for pointer actions. */
+  project(lonLat: [number, number]): { x: number; y: number };
+  canvasSize(): { width: number; height: number; cssWidth: number; cssHeight: number };
+  /** Resolves when the map has finished drawing (a repaint is triggered so it always ends). */
+  idle(): Promise<void>;
 }

@@ -1,6 +1,8 @@
 // The postMessage protocol between a host page and an embedded atlas: message types, strict validation,
 // origin rules and the two reporters (debounced state, changed-only height). Pure: no DOM, no Svelte.
 // docs/embed.md is the contract for host pages; change both together.
+import { ID_PATTERN, STATUSES } from '../model/types';
+import { parseIsoDay } from '../model/dates';
 
 /** Bumped only when a message changes shape incompatibly; sent in atlas:ready. */
 export const PROTOCOL_VERSION = 1;
@@ -64,9 +66,9 @@ export type ParseResult = { ok: true; message: HostMessage } | { ok: false; erro
 /** Returned for anything that is not ours, so the app can ignore other libraries' messages silently. */
 export const NOT_ATLAS = 'not an atlas message';
 
-const ID = /^[a-z0-9][a-z0-9-]*$/;
-/** Same list as urlCodec's STATUSES (a unit test keeps them equal); repeated so this module stays dependency-free. */
-export const EMBED_STATUSES = ['happened', 'planned', 'cancelled'] as const;
+const ID = ID_PATTERN;
+/** The statuses a host may filter by: the model's own list. */
+export const EMBED_STATUSES = STATUSES;
 const MAX_STEP = 9999;
 
 class Invalid extends Error {}
@@ -84,15 +86,9 @@ const show = (v: unknown): string => {
   }
 };
 
-/** True for a real calendar day written `YYYY-MM-DD` (years 0000–9999). */
+/** True for a real calendar day written `YYYY-MM-DD`, or with an expanded year (`-003499-01-01`, `+012000-01-01`). */
 export function isIsoDay(v: unknown): v is IsoDay {
-  if (typeof v !== 'string') return false;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (!m) return false;
-  const [y, mo, d] = [+m[1], +m[2], +m[3]];
-  const date = new Date(0);
-  date.setUTCFullYear(y, mo - 1, d);
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  return typeof v === 'string' && parseIsoDay(v) !== null;
 }
 
 function day(v: unknown, where: string): IsoDay {

@@ -1,17 +1,7 @@
 // The URL is a projection of AtlasState: parse a query into typed values (dropping bad ones by name) and back.
 import { isoDay, parseIsoDay } from '../model/dates';
 import { DATASET_NAME } from '../model/datasetFiles';
-
-export type LaneMode = 'theme' | 'initiative';
-export type Lang = 'en' | 'ja' | 'hi' | 'gu';
-export const LANGS: Lang[] = ['en', 'ja', 'hi', 'gu'];
-export const STATUSES = ['happened', 'planned', 'cancelled'] as const;
-
-export interface Camera {
-  zoom: number;
-  lat: number;
-  lon: number;
-}
+import { ID_PATTERN as ID, isLang, isStatus, type Camera, type Lang, type LaneMode } from '../model/types';
 
 /** Everything the URL can carry; each field undefined when absent. */
 export interface UrlState {
@@ -37,7 +27,6 @@ export interface ParsedUrl {
   ignored: string[];
 }
 
-const ID = /^[a-z0-9][a-z0-9-]*$/;
 const list = (v: string) => v.split(',').filter(Boolean);
 
 type Parser = (v: string, out: UrlState) => boolean;
@@ -52,7 +41,7 @@ const PARSERS: Record<keyof UrlState, Parser> = {
   },
   sel: (v, o) => { if (!ID.test(v)) return false; o.sel = v; return true; },
   themes: (v, o) => { const l = list(v); if (!l.every((x) => ID.test(x))) return false; o.themes = l; return true; },
-  status: (v, o) => { const l = list(v); if (!l.every((x) => (STATUSES as readonly string[]).includes(x))) return false; o.status = l; return true; },
+  status: (v, o) => { const l = list(v); if (!l.every(isStatus)) return false; o.status = l; return true; },
   actors: (v, o) => { const l = list(v); if (!l.every((x) => ID.test(x))) return false; o.actors = l; return true; },
   lanes: (v, o) => { if (v !== 'theme' && v !== 'initiative') return false; o.lanes = v; return true; },
   map: (v, o) => {
@@ -63,7 +52,7 @@ const PARSERS: Record<keyof UrlState, Parser> = {
     o.map = { zoom, lat, lon };
     return true;
   },
-  lang: (v, o) => { if (!(LANGS as string[]).includes(v)) return false; o.lang = v as Lang; return true; },
+  lang: (v, o) => { if (!isLang(v)) return false; o.lang = v; return true; },
   story: (v, o) => { if (!ID.test(v)) return false; o.story = v; return true; },
   step: (v, o) => { if (!/^[1-9]\d{0,3}$/.test(v)) return false; o.step = Number(v); return true; },
   embed: (v, o) => { if (v !== '1' && v !== '0') return false; o.embed = v === '1'; return true; },
@@ -84,7 +73,8 @@ export function parseUrl(search: string): ParsedUrl {
   const state: UrlState = {};
   const ignored: string[] = [];
   for (const [key, value] of params) {
-    const parser = PARSERS[key as keyof UrlState];
+    // Own keys only: `__proto__` or `constructor` must be dropped like any unknown name, not looked up.
+    const parser = Object.hasOwn(PARSERS, key) ? PARSERS[key as keyof UrlState] : undefined;
     if (!parser || !parser(value, state)) ignored.push(key);
   }
   return { state, ignored: [...new Set(ignored)] };
