@@ -1,6 +1,7 @@
 // Turns the generated label font manifest into the style's `font-faces`, with absolute URLs.
 import type { FontFacesSpecification } from 'maplibre-gl';
 import { labelFontFaces } from './fonts.generated';
+import { assetUrl } from '../assetUrl';
 
 export type LabelFontFaces = Record<string, { file: string; unicodeRange: string[] }[]>;
 
@@ -14,7 +15,7 @@ export function fontFacesFor(baseUrl: string, faces: LabelFontFaces = labelFontF
   const out: FontFacesSpecification = {};
   for (const [fontName, files] of Object.entries(faces)) {
     out[fontName] = files.map(({ file, unicodeRange }) => ({
-      url: new URL(file, baseUrl).href,
+      url: assetUrl(file, baseUrl),
       'unicode-range': [...unicodeRange],
     }));
   }
