@@ -1,8 +1,14 @@
 // Image exports of the current view: the timeline as standalone SVG, and a PNG of map and timeline together
-// with title, date, legend, the dataset's licence and attribution (16:9 for a slide, at 1× or 2×). The map and the
-// timeline arrive as drawings the views lend (lib/state/viewDrawings); nothing here reads another component's DOM.
+// with title, date, legend, the dataset's licence and attribution (16:9 for a slide at 1× or 2×, or 4:3). The map
+// arrives drawn again at the image's own size and pixel ratio by an off-screen map (lib/map/offscreenMap, from the
+// scene the on-screen map lends), the timeline as the SVG drawing the timeline lends, scaled as a vector to the
+// image's width with the page's fonts embedded (lib/export/embeddedFonts). Nothing here reads another component's DOM.
 import type { ViewDrawings } from '../state/viewDrawings';
+import type { MapScene } from '../map/offscreenMap';
 import { UI, statusLegend, type LegendKey } from '../model/palette';
+import { IMAGE_PRESETS, imageLayout, type Box, type ImagePreset } from './imageLayout';
+import { PAGE_FONT } from './embeddedFonts';
+import { drawCredit, drawLegend, fitText, loadFonts, font } from './canvasText';
 
 export { timelineSvg } from '../timeline/timelineSvg';
 
@@ -10,12 +16,12 @@ export type TimelineDrawing = { svg: string; width: number; height: number };
 
 /** The views' drawings an image needs, or an error a notice can show when a view could not draw. */
 export function drawingsForImage(
-  drawings: Pick<ViewDrawings, 'map' | 'timeline'> | undefined,
-  pixelRatio = 1,
-): { map: HTMLCanvasElement; timeline: TimelineDrawing } {
-  if (!drawings?.map) throw new Error('the map could not be drawn in this browser');
+  drawings: Pick<ViewDrawings, 'map' | 'timeline' | 'mapInspector'> | undefined,
+): { scene: MapScene; timeline: TimelineDrawing } {
+  // No map picture means MapLibre never started (no WebGL): the off-screen map could not start either.
+  if (!drawings?.map || !drawings.mapInspector) throw new Error('the map could not be drawn in this browser');
   if (!drawings.timeline) throw new Error('the timeline could not be drawn in this browser');
-  return { map: drawings.map(pixelRatio), timeline: drawings.timeline() };
+  return { scene: drawings.mapInspector.scene(), timeline: drawings.timeline() };
 }
 
 /** The timeline drawing only, for the SVG export. */
@@ -30,7 +36,7 @@ const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
  * The timeline drawing as an SVG file: the drawing nested whole, a title, and the credit (dataset licence and
  * attribution) both as visible lines under it and as the file's description, so it travels with the picture.
  */
-export function timelineSvgFile(drawing: TimelineDrawing, title: string, credit: string[]): string {
+export function timelineSvgFile(drawing: TimelineDrawing, title: string, credit: string[], fontCss = ''): string {
   const lineH = 16;
   const footer = credit.length * lineH + 8;
   const w = drawing.width,
@@ -41,57 +47,95 @@ export function timelineSvgFile(drawing: TimelineDrawing, title: string, credit:
     .join('');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="Noto Sans, sans-serif">` +
-    `<title>${escapeXml(title)}</title><desc>${escapeXml(credit.join('\n'))}</desc>` +
+    `<title>${escapeXml(title)}</title><desc>${escapeXml(credit.join('\n'))}</desc>${fontStyle(fontCss)}` +
     `<rect width="100%" height="100%" fill="${UI.paper}"/>${inner}${lines}</svg>`
   );
 }
 
+/** A <style> with the embedded fonts and the page's font stack for every text of the drawing. */
+const fontStyle = (fontCss: string) => (fontCss ? `<style>${fontCss}svg{font-family:${PAGE_FONT.replace(/"/g, "'")}}</style>` : '');
+
+/**
+ * The timeline drawing scaled as a vector to a box of the image: as wide as the box, cut at the box's foot when it is
+ * taller, with its intrinsic size in device pixels (`box` × `scale`), so the browser draws its lines and text at the
+ * image's resolution instead of stretching a picture made at the screen's.
+ */
+export function timelineSvgAt(drawing: TimelineDrawing, box: Pick<Box, 'width' | 'height'>, scale: number, fontCss = ''): { svg: string; width: number; height: number } {
+  const k = box.width / drawing.width;
+  const srcH = timelineCut(drawing, box.height / k);
+  const height = srcH * k;
+  const inner = drawing.svg.replace(/^<\?xml[^>]*>\s*/, '');
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${round(box.width * scale)}" height="${round(height * scale)}" ` +
+    `viewBox="0 0 ${round(drawing.width)} ${round(srcH)}" preserveAspectRatio="xMinYMin slice">${fontStyle(fontCss)}${inner}</svg>`;
+  return { svg, width: box.width, height };
+}
+
+/**
+ * How much of the drawing (its own units) fits `limit`: all of it, else up to the foot of the last lane that fits
+ * whole (a lane cut through its marks reads as a mistake), else `limit`.
+ */
+export function timelineCut(drawing: TimelineDrawing, limit: number): number {
+  if (drawing.height <= limit) return drawing.height;
+  const plot = /<g class="tl-plot" transform="translate\(0,\s*([\d.]+)\)"/.exec(drawing.svg);
+  const top = plot ? Number(plot[1]) : 0;
+  const feet = [...drawing.svg.matchAll(/<g class="lane[^"]*" transform="translate\(0,\s*([\d.]+)\)"/g)].map((m) => top + Number(m[1]));
+  const fits = feet.filter((y) => y <= limit && y > top);
+  return fits.length ? Math.max(...fits) : limit;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
 /** Draws SVG markup as an image, through a blob: URL (the page's CSP allows blob: images; no data: URL size limits). */
-async function svgImage(svg: string): Promise<HTMLImageElement> {
+export async function svgImage(svg: string): Promise<HTMLImageElement> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
-    return await new Promise((ok, fail) => {
-      const img = new Image();
-      img.onload = () => ok(img);
-      img.onerror = () => fail(new Error('the timeline drawing could not be read as an image'));
-      img.src = url;
+    const img = new Image();
+    img.src = url;
+    await img.decode().catch(() => {
+      throw new Error('the timeline drawing could not be read as an image');
     });
+    return img;
   } finally {
     URL.revokeObjectURL(url);
   }
 }
 
-/** Writes `text` at (x, y) within `maxWidth`: smaller type down to `minSize`, then cut with an ellipsis. */
-function fitText(g: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth: number, size: number, minSize: number) {
-  let s = size;
-  const font = (px: number) => `${px}px "Noto Sans", sans-serif`;
-  g.font = font(s);
-  while (g.measureText(text).width > maxWidth && s > minSize) g.font = font(--s);
-  let t = text;
-  if (g.measureText(t).width > maxWidth) {
-    while (t.length > 1 && g.measureText(`${t}…`).width > maxWidth) t = t.slice(0, -1);
-    t = `${t}…`;
-  }
-  g.fillText(t, x, y);
-}
-
 export interface PngOptions {
-  /** The map's picture (ViewDrawings.map at the export's pixel ratio). */
+  /** The map drawn again for the image's map box (imageLayout(…).map) at the image's scale. */
   map: HTMLCanvasElement;
   timeline: TimelineDrawing;
+  /** @font-face rules embedding the page's fonts (embeddedFontCss of the timeline's text). */
+  fontCss?: string;
   title: string;
   subtitle: string;
   legend: LegendKey[];
   /** Footer lines: the dataset's licence and attribution, the basemap's, where the view lives (see creditLines). */
   credit: string[];
-  /** 1 → 1920×1080, 2 → 3840×2160. */
-  scale: 1 | 2;
+  preset: ImagePreset;
+}
+
+/** Draws `map` into `box`, cover-fitted (a canvas drawn for the box fills it exactly). */
+export function drawMapInBox(g: CanvasRenderingContext2D, map: CanvasImageSource & { width: number; height: number }, box: Box) {
+  const scale = Math.max(box.width / map.width, box.height / map.height);
+  const sw = box.width / scale,
+    sh = box.height / scale;
+  g.save();
+  g.beginPath();
+  g.rect(box.x, box.y, box.width, box.height);
+  g.clip();
+  g.drawImage(map, (map.width - sw) / 2, (map.height - sh) / 2, sw, sh, box.x, box.y, box.width, box.height);
+  g.restore();
+  g.strokeStyle = UI.line;
+  g.lineWidth = 1;
+  g.strokeRect(box.x, box.y, box.width, box.height);
 }
 
 export async function viewPng(o: PngOptions): Promise<Blob> {
-  const W = 1920,
-    H = 1080,
-    s = o.scale;
+  const spec = IMAGE_PRESETS[o.preset];
+  const { width: W, height: H, scale: s } = spec;
+  const L = imageLayout(W, H);
+  await loadFonts([o.title, o.subtitle, ...o.legend.map((l) => l.label), ...o.credit]);
   const c = document.createElement('canvas');
   c.width = W * s;
   c.height = H * s;
@@ -99,55 +143,19 @@ export async function viewPng(o: PngOptions): Promise<Blob> {
   g.scale(s, s);
   g.fillStyle = UI.background;
   g.fillRect(0, 0, W, H);
-  // Title band.
+  // Title band: the title, then the date or range, the count and the day the facts were checked.
   g.fillStyle = UI.ink;
-  g.font = '600 34px "Noto Sans", sans-serif';
-  g.fillText(o.title, 40, 56);
-  g.font = '24px "Noto Sans", sans-serif';
+  fitText(g, o.title, L.title.x, L.title.y, L.textWidth, 34, 22, 600);
   g.fillStyle = UI.muted;
-  g.fillText(o.subtitle, 40, 92);
-  // Map: cover-fit into its box.
-  const mapBox = { x: 40, y: 112, w: W - 80, h: 600 };
-  const mc = o.map;
-  const scale = Math.max(mapBox.w / mc.width, mapBox.h / mc.height);
-  const sw = mapBox.w / scale,
-    sh = mapBox.h / scale;
-  g.save();
-  g.beginPath();
-  g.rect(mapBox.x, mapBox.y, mapBox.w, mapBox.h);
-  g.clip();
-  g.drawImage(mc, (mc.width - sw) / 2, (mc.height - sh) / 2, sw, sh, mapBox.x, mapBox.y, mapBox.w, mapBox.h);
-  g.restore();
-  g.strokeStyle = UI.line;
-  g.strokeRect(mapBox.x, mapBox.y, mapBox.w, mapBox.h);
-  // Timeline: the SVG rasterised, fitted to the width, top part if it is taller than its box.
-  const tl = o.timeline;
+  fitText(g, o.subtitle, L.subtitle.x, L.subtitle.y, L.textWidth, 24, 16);
+  drawMapInBox(g, o.map, L.map);
+  // Timeline: a vector drawing at the image's resolution, its top part if it is taller than its box.
+  const tl = timelineSvgAt(o.timeline, L.timeline, s, o.fontCss);
   const img = await svgImage(tl.svg);
-  const tlBox = { x: 40, y: 728, w: W - 80, h: 280 };
-  const k = tlBox.w / tl.width;
-  const srcH = Math.min(tl.height, tlBox.h / k);
-  g.drawImage(img, 0, 0, tl.width, srcH, tlBox.x, tlBox.y, tlBox.w, srcH * k);
-  // Legend.
-  let x = 40;
-  const y = 1032;
-  g.font = '18px "Noto Sans", sans-serif';
-  for (const item of o.legend) {
-    g.beginPath();
-    g.arc(x + 8, y - 6, 7, 0, Math.PI * 2);
-    g.fillStyle = item.hollow ? UI.paper : item.color;
-    g.fill();
-    g.strokeStyle = item.color;
-    g.lineWidth = 3;
-    g.setLineDash(item.dashed ? [4, 3] : []);
-    g.stroke();
-    g.setLineDash([]);
-    g.fillStyle = UI.ink;
-    g.fillText(item.label, x + 24, y);
-    x += 24 + g.measureText(item.label).width + 28;
-  }
-  // Credit: the dataset's terms and attribution, then the basemap's and the view's address.
-  g.fillStyle = UI.muted;
-  o.credit.forEach((line, i) => fitText(g, line, 40, 1056 + i * 19, W - 80, 15, 11));
+  g.drawImage(img, L.timeline.x, L.timeline.y, tl.width, tl.height);
+  drawLegend(g, o.legend, L.title.x, L.legendY, L.textWidth);
+  g.font = font(15);
+  drawCredit(g, o.credit, L.title.x, L.creditY, L.textWidth);
   return new Promise((ok, fail) => c.toBlob((b) => (b ? ok(b) : fail(new Error('PNG encoding failed'))), 'image/png'));
 }
 

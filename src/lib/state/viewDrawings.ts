@@ -8,7 +8,10 @@ export interface ViewDrawings {
   map: ((pixelRatio?: number) => HTMLCanvasElement) | null;
   /** The timeline (axis above lanes) as standalone SVG markup with its size; null until the timeline is drawn. */
   timeline: (() => { svg: string; width: number; height: number }) | null;
-  /** A read-only view of what the map drew, for the test handle; null until the map has started. */
+  /**
+   * A read-only view of what the map drew, for the test handle, and the scene (`mapInspector.scene()`) that image and
+   * video exports draw again with an off-screen map at their own size (lib/map/offscreenMap); null until the map has started.
+   */
   mapInspector: MapInspector | null;
 }
 
