@@ -51,6 +51,18 @@ export function uiDateText(): string {
   return out.join('\n');
 }
 
+/**
+ * Every character of the interface's own words in every language: the message catalogs (src/lib/i18n) and the date
+ * phrases (dateWords.ts), read as source text, so that a translation never draws boxes. A superset (comments
+ * included) costs a few glyphs; a missing one costs a broken word.
+ */
+export function uiCatalogText(root = '.'): string {
+  const files = [join(root, 'src/lib/model/dateWords.ts')];
+  const dir = join(root, 'src/lib/i18n');
+  if (existsSync(dir)) for (const f of readdirSync(dir, { recursive: true }) as string[]) if (f.endsWith('.ts')) files.push(join(dir, f));
+  return files.filter((f) => existsSync(f)).map((f) => readFileSync(f, 'utf8').replace(/\p{ASCII}/gu, '')).join('');
+}
+
 /** How much of an Indic script block the script's file keeps beyond the characters used. */
 export type IndicCoverage = 'text' | 'marks' | 'block';
 
@@ -283,7 +295,7 @@ export async function buildFonts(opts: BuildFontsOptions = {}): Promise<BuildFon
   const log = opts.log ?? ((line: string) => console.log(line));
 
   const labels = collectLabelText(dataDir);
-  const needed = codepointsOf(UI_CHARS + uiDateText() + labels.text + (opts.extraText ?? ''));
+  const needed = codepointsOf(UI_CHARS + uiDateText() + uiCatalogText(root) + labels.text + (opts.extraText ?? ''));
   log(`label text: ${labels.files.length} file(s) under ${relative(root, dataDir) || '.'}, ${needed.length} characters with the UI set`);
 
   const cmaps = new Map<string, Set<number>>();

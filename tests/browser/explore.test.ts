@@ -211,13 +211,20 @@ describe('language', () => {
   it('lang=ja words dates in Japanese and labels the map in Japanese where the data has names', async () => {
     const w = await openPage(h);
     await gotoAtlas(w, h, 'lang=ja&t=2026-07-02');
-    await expect(w.page.getByRole('slider', { name: 'Time', exact: true }).getAttribute('aria-valuetext')).resolves.toBe('2026年7月2日');
+    // In Japanese the controls carry the Japanese catalog's names, and the page says it is Japanese.
+    await w.page.waitForFunction(() => document.documentElement.lang === 'ja');
+    await expect(w.page.getByRole('slider', { name: '時間', exact: true }).getAttribute('aria-valuetext')).resolves.toBe('2026年7月2日');
+    await expect(w.page.getByRole('button', { name: '再生', exact: true }).count()).resolves.toBe(1);
+    await expect(w.page.getByRole('region', { name: 'タイムライン', exact: true }).count()).resolves.toBe(1);
+    await expect(w.page.getByRole('region', { name: '地図', exact: true }).count()).resolves.toBe(1);
+    await expect(w.page.getByRole('button', { name: '拡大', exact: true }).count()).resolves.toBe(1);
     await mapIdle(w.page);
     const label = await w.page.evaluate(() => {
       return (window as any).__atlas.map.renderedFeatures(['place-labels']).find((x: any) => x.id === 'tokyo')?.text;
     });
     expect(label).toMatch(/^東京\|\n\|Tokyo$/);
-    await w.page.getByRole('combobox', { name: 'Language' }).selectOption('en');
+    await w.page.getByRole('combobox', { name: '言語' }).selectOption('en');
+    await w.page.waitForFunction(() => document.documentElement.lang === 'en');
     await expect(w.page.getByRole('slider', { name: 'Time', exact: true }).getAttribute('aria-valuetext')).resolves.toBe('2 July 2026');
     expect(new URL(w.page.url()).searchParams.get('lang')).toBeNull();
     await w.context.close();

@@ -25,18 +25,3 @@ export function refusalText(r: Refusal): string {
       return 'a range must end on or after its start';
   }
 }
-
-/** The notice for URL parameters that were dropped (unknown names, malformed values, ids the dataset lacks). */
-export function ignoredParamsNotice(keys: string[]): string {
-  return `Ignored URL parameter${keys.length > 1 ? 's' : ''} ${keys.map((k) => `“${k}”`).join(', ')}: not understood, so the default is used.`;
-}
-
-/** The notice for a dataset name no served folder answers. */
-export function unknownDatasetNotice(name: string, fallback: string): string {
-  return `No dataset is named “${name}” here, so the built-in “${fallback}” dataset is shown.`;
-}
-
-/** The notice for a link to data imported in another browser (it lives only where it was imported). */
-export function localElsewhereNotice(name: string, fallback: string): string {
-  return `The data “${name}” was imported in another browser and exists only there, so the built-in “${fallback}” dataset is shown.`;
-}

@@ -6,7 +6,9 @@ import type { Dataset } from '../model/dataset';
 import { buildStyle, detailLayers, labelField, themeSettings, NATURAL_EARTH, PLACE_LAYERS } from './style';
 import { placeFeatures, placeFirstTimes, placePhases, upperBound } from './placeFeatures';
 import { fontFacesFor } from './fontFaces';
+import { assetUrl } from '../assetUrl';
 import { DEFAULT_DATASET, type Camera, type Lang } from '../model/types';
+import type { MapScene } from './offscreenMap';
 
 setWorkerUrl(new URL(workerUrl, document.baseURI).href);
 
@@ -78,7 +80,7 @@ export class AtlasMap {
       // with their first line only: a second line in another script (東京 under Tokyo) needs more font files and
       // glyphs, and is added as soon as the first view is drawn.
       style: buildStyle({
-        basemapUrl: new URL('basemap/overview.json', base).href,
+        basemapUrl: assetUrl('basemap/overview.json', base),
         fontFaces: fontFacesFor(base),
         places: placeFeatures(this.dataset),
         lang: this.lang,
@@ -98,9 +100,16 @@ export class AtlasMap {
     });
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(
-      new AttributionControl({ customAttribution: 'Noto fonts (OFL)' }),
+      // Compact (an "i" button) on narrow maps, as MapLibre does by itself, and on short ones (a phone in landscape).
+      new AttributionControl({ customAttribution: 'Noto fonts (OFL)', compact: o.container.clientHeight < 320 || undefined }),
       'bottom-right',
     );
+    // On a narrow map the attribution is the compact "i" button, and it starts closed (MapLibre opens it at first).
+    this.map.once('load', () => {
+      const attrib = o.container.querySelector('.maplibregl-ctrl-attrib.maplibregl-compact');
+      attrib?.classList.remove('maplibregl-compact-show');
+      attrib?.removeAttribute('open');
+    });
     this.map.on('load', () => {
       this.map.once('idle', () => {
         performance.mark('atlas:map-idle');
@@ -147,7 +156,7 @@ export class AtlasMap {
     if (this.detailRequested || this.map.getZoom() < 4) return;
     this.detailRequested = true;
     const { source, layers } = detailLayers(this.highContrast);
-    this.map.addSource(source, { type: 'geojson', data: new URL('basemap/detail.json', document.baseURI).href, attribution: NATURAL_EARTH });
+    this.map.addSource(source, { type: 'geojson', data: assetUrl('basemap/detail.json', document.baseURI), attribution: NATURAL_EARTH });
     for (const layer of layers) this.map.addLayer(layer, 'sea-lanes');
   }
 
@@ -253,6 +262,20 @@ export class AtlasMap {
     return this.map.getCanvas();
   }
 
+  /** What an off-screen map needs to draw this view again (lib/map/offscreenMap): style as it is now, camera, size, places' state. */
+  scene(): MapScene {
+    const m = this.map, c = m.getCenter(), canvas = m.getCanvas();
+    const placeStates: Record<string, Record<string, unknown>> = {};
+    for (const p of this.dataset.places) placeStates[p.id] = { ...m.getFeatureState({ source: 'places', id: p.id }), hover: false };
+    return {
+      style: m.getStyle(),
+      camera: { zoom: m.getZoom(), lat: c.lat, lon: c.lng },
+      size: { width: canvas.clientWidth || m.getContainer().clientWidth, height: canvas.clientHeight || m.getContainer().clientHeight },
+      placeStates,
+      highContrast: this.highContrast,
+    };
+  }
+
   /** Follows the container's size; a no-op when it has not changed (a resize reallocates the GL drawing buffer). */
   resize() {
     const canvas = this.map.getCanvas(), box = this.map.getContainer();
@@ -261,6 +284,20 @@ export class AtlasMap {
 
   destroy() {
     this.map.remove();
+  }
+
+  /** The words of MapLibre's own controls in the interface's language (its locale keys: Map.Title, NavigationControl.ZoomIn…). */
+  setUiWords(words: Record<string, string>) {
+    const set = (el: Element | null | undefined, text: string | undefined) => {
+      if (!el || !text) return;
+      el.setAttribute('aria-label', text);
+      if (el.hasAttribute('title')) el.setAttribute('title', text);
+    };
+    const box = this.map.getContainer();
+    set(this.map.getCanvas(), words['Map.Title']);
+    set(box.querySelector('.maplibregl-ctrl-zoom-in'), words['NavigationControl.ZoomIn']);
+    set(box.querySelector('.maplibregl-ctrl-zoom-out'), words['NavigationControl.ZoomOut']);
+    set(box.querySelector('.maplibregl-ctrl-attrib-button'), words['AttributionControl.ToggleAttribution']);
   }
 
   /** Calls `fn` once the style exists (feature-state can be set from then on). */
@@ -286,6 +323,7 @@ export class AtlasMap {
         return { zoom: m.getZoom(), lat: m.getCenter().lat, lon: m.getCenter().lng, bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] };
       },
       isMoving: () => m.isMoving(),
+      scene: () => this.scene(),
       paint: (layer, name) => (m.getLayer(layer) ? m.getPaintProperty(layer, name as Parameters<MLMap['getPaintProperty']>[1]) : undefined),
       project: (lonLat) => {
         const p = m.project(lonLat);
@@ -321,6 +359,8 @@ export interface MapInspector {
   featureState(id: string): Record<string, unknown>;
   view(): { zoom: number; lat: number; lon: number; bounds: [number, number, number, number] };
   isMoving(): boolean;
+  /** The view as an off-screen map needs it to draw it again for an export (a copy: changing it changes nothing). */
+  scene(): MapScene;
   paint(layer: string, name: string): unknown;
   /** A [lon, lat]'s position on the page in CSS px, for pointer actions. */
   project(lonLat: [number, number]): { x: number; y: number };

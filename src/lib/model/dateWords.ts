@@ -36,7 +36,29 @@ const JA: Phrases = {
   range: (a, b) => `${a}〜${b}`,
 };
 
-const PHRASES: Record<Lang, Phrases> = { en: EN, ja: JA, hi: EN, gu: EN };
+const HI: Phrases = {
+  about: (s) => `लगभग ${s}`,
+  season: {
+    21: (y) => `वसंत ${y}`, 22: (y) => `ग्रीष्म ${y}`, 23: (y) => `शरद ${y}`, 24: (y) => `शीत ${y}`,
+    33: (y) => `${y} की पहली तिमाही`, 34: (y) => `${y} की दूसरी तिमाही`, 35: (y) => `${y} की तीसरी तिमाही`, 36: (y) => `${y} की चौथी तिमाही`,
+    40: (y) => `${y} की पहली छमाही`, 41: (y) => `${y} की दूसरी छमाही`,
+  },
+  ongoing: (s) => `${s} – जारी`,
+  range: (a, b) => `${a} – ${b}`,
+};
+
+const GU: Phrases = {
+  about: (s) => `લગભગ ${s}`,
+  season: {
+    21: (y) => `વસંત ${y}`, 22: (y) => `ઉનાળો ${y}`, 23: (y) => `પાનખર ${y}`, 24: (y) => `શિયાળો ${y}`,
+    33: (y) => `${y}નું પહેલું ત્રિમાસિક`, 34: (y) => `${y}નું બીજું ત્રિમાસિક`, 35: (y) => `${y}નું ત્રીજું ત્રિમાસિક`, 36: (y) => `${y}નું ચોથું ત્રિમાસિક`,
+    40: (y) => `${y}નું પહેલું છમાસિક`, 41: (y) => `${y}નું બીજું છમાસિક`,
+  },
+  ongoing: (s) => `${s} – ચાલુ`,
+  range: (a, b) => `${a} – ${b}`,
+};
+
+const PHRASES: Record<Lang, Phrases> = { en: EN, ja: JA, hi: HI, gu: GU };
 
 // One formatter per language and options: constructing Intl.DateTimeFormat costs far more than formatting.
 // Keyed by day, month and year: the only options the atlas formats with (words here, tick labels in timeTicks).

@@ -7,6 +7,10 @@ import { DEFAULT_DATASET, isStatus, type Camera, type Lang, type LaneMode } from
 import { DAY, parseIsoDay } from '../model/dates';
 import { applyFilters } from '../model/filters';
 import type { Refusal } from '../i18n/refusals';
+import type { Messages } from '../i18n/en';
+
+/** A notice's words: fixed text, or worded from the catalog shown when it is drawn (so it follows the language). */
+export type NoticeText = string | ((m: Messages) => string);
 import type { UrlState } from './urlCodec';
 
 export type Selected =
@@ -40,7 +44,7 @@ export class AtlasState {
   lang = $state<Lang>('en');
   embed = $state(false);
   /** Notices shown in role="status" (ignored URL parameters and the like). */
-  notices = $state<string[]>([]);
+  notices = $state<NoticeText[]>([]);
   playing = $state(false);
   /** High-contrast projector theme (kept in localStorage, not the URL: it is about the room, not the view). */
   projector = $state(false);
@@ -278,7 +282,7 @@ export class AtlasState {
   }
 
   /** Shows a notice in the role="status" bar until it is dismissed. */
-  notify(text: string) {
+  notify(text: NoticeText) {
     this.notices = [...this.notices, text];
   }
 

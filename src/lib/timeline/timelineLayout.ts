@@ -36,7 +36,22 @@ const MAX_LABEL = 190;
 
 export const labelWidth = (s: string) => Math.min(MAX_LABEL, s.length * CHAR_W + 6);
 /** A label cut to what fits in MAX_LABEL pixels, with an ellipsis; the full title stays in the accessible name. */
-export const fitLabel = (s: string) => (s.length * CHAR_W + 6 <= MAX_LABEL ? s : `${s.slice(0, Math.floor((MAX_LABEL - 6) / CHAR_W) - 1).trimEnd()}…`);
+export function fitLabel(s: string): string {
+  if (s.length * CHAR_W + 6 <= MAX_LABEL) return s;
+  // Cut between words, so that what is shown is words of the mark's accessible name (WCAG 2.5.3, label in name);
+  // a single long word (or a script without spaces) is cut where it must be.
+  return `${wordCut(s, Math.floor((MAX_LABEL - 6) / CHAR_W) - 1)}…`;
+}
+
+/** The start of `s` in at most `max` characters, ending between words and outside an unclosed parenthesis. */
+export function wordCut(s: string, max: number): string {
+  let cut = s.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  if (space > cut.length / 2) cut = cut.slice(0, space);
+  const open = cut.lastIndexOf('(');
+  if (open > 0 && !cut.slice(open).includes(')')) cut = cut.slice(0, open);
+  return cut.replace(/[\s,;:&–—-]+$/u, '');
+}
 
 /** How an initiative's bar is drawn: its status as is ('planned' and 'cancelled' share the events' styles). */
 const initiativeDisplay = (status: InitiativeRecord['status']): Mark['display'] => status;
@@ -53,7 +68,7 @@ function eventMark(e: EventRecord, color: string, x: ScaleTime<number, number>, 
 }
 
 /** Lanes by initiative: each initiative's span with its milestones on it, then the events of no initiative. */
-function initiativeLanes(events: EventRecord[], initiatives: InitiativeRecord[], themes: Theme[], x: ScaleTime<number, number>, collapsedIds: string[]): Lane[] {
+function initiativeLanes(events: EventRecord[], initiatives: InitiativeRecord[], themes: Theme[], x: ScaleTime<number, number>, collapsedIds: string[], noInitiative = 'No initiative'): Lane[] {
   const collapsed = new Set(collapsedIds);
   const rightEdge = x.range()[1];
   const themeColor = new Map(themes.map((t) => [t.id, t.color]));
@@ -75,7 +90,7 @@ function initiativeLanes(events: EventRecord[], initiatives: InitiativeRecord[],
   const rest = events.filter((e) => !placed.has(e.id));
   if (rest.length) {
     const { rows, marks } = pack(rest.map((e) => eventMark(e, themeColor.get(e.themes[0]) ?? '#666', x, rightEdge)), collapsed.has('other') ? 1 : 4);
-    lanes.push({ id: 'other', label: 'No initiative', color: '#555', rows, marks });
+    lanes.push({ id: 'other', label: noInitiative, color: '#555', rows, marks });
   }
   return lanes;
 }
@@ -97,13 +112,20 @@ export function timelineLayout(
   initiatives: InitiativeRecord[],
   themes: Theme[],
   x: ScaleTime<number, number>,
-  opts: { maxRows?: number; lang?: 'en' | 'ja' | 'hi' | 'gu'; mode?: 'theme' | 'initiative'; collapsed?: string[] } = {},
+  opts: {
+    maxRows?: number;
+    lang?: 'en' | 'ja' | 'hi' | 'gu';
+    mode?: 'theme' | 'initiative';
+    collapsed?: string[];
+    /** The lane names the layout itself gives, in the interface's language. */
+    words?: { initiatives: string; noInitiative: string };
+  } = {},
 ): Lane[] {
   // Only what can be on screen (with room for labels to the left) is laid out: deep zoom stays cheap.
   const [r0, r1] = x.range();
   const t0 = x.invert(r0 - MAX_LABEL - 20).getTime(), t1 = x.invert(r1 + 20).getTime();
   events = events.filter((e) => e.span.min <= t1 && e.span.max >= t0);
-  if (opts.mode === 'initiative') return initiativeLanes(events, initiatives, themes, x, opts.collapsed ?? []);
+  if (opts.mode === 'initiative') return initiativeLanes(events, initiatives, themes, x, opts.collapsed ?? [], opts.words?.noInitiative);
   const collapsed = new Set(opts.collapsed ?? []);
   const maxRows = opts.maxRows ?? 4;
   const [, rightEdge] = x.range();
@@ -129,7 +151,7 @@ export function timelineLayout(
     });
     // Initiative bars run to the right edge, so their labels sit inside the bar: pack by bar only.
     const packed = laneLayout(marks.map((m) => ({ id: m.id, x0: m.x0, x1: Math.max(m.x1, m.x0 + labelWidth(m.label)) })), 3, collapsed.has('initiatives') ? 1 : 12);
-    lanes.push({ id: 'initiatives', label: 'Initiatives', color: '#555', rows: packed.rows, marks: marks.map((m) => ({ ...m, row: packed.row.get(m.id)!, showLabel: true })) });
+    lanes.push({ id: 'initiatives', label: opts.words?.initiatives ?? 'Initiatives', color: '#555', rows: packed.rows, marks: marks.map((m) => ({ ...m, row: packed.row.get(m.id)!, showLabel: true })) });
   }
   return lanes;
 }
