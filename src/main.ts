@@ -3,7 +3,10 @@ import App from './App.svelte';
 import './app.css';
 import { registerUiFonts } from './lib/uiFonts';
 import { warmUpMap } from './lib/map/AtlasMap';
+import { cssVariables } from './lib/model/palette';
 
+// The page's colours come from the one palette the map style and the exports read too.
+for (const [name, value] of Object.entries(cssVariables)) document.documentElement.style.setProperty(name, value);
 registerUiFonts(document.baseURI);
 warmUpMap();
 

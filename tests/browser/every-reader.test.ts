@@ -58,3 +58,25 @@ describe('axe-core', () => {
     await w.context.close();
   });
 });
+
+describe('only the chosen language loads', () => {
+  it('an English first load fetches no other catalog, and its scripts hold no Japanese, Hindi or Gujarati UI words', async () => {
+    const w = await openPage(h);
+    const scripts: string[] = [];
+    w.page.on('response', async (r) => {
+      if (r.url().endsWith('.js')) scripts.push(await r.text().catch(() => ''));
+    });
+    await gotoAtlas(w, h);
+    expect(w.requests.filter((u) => /\/assets\/(ja|hi|gu)-[\w-]+\.js$/.test(u))).toEqual([]);
+    for (const s of scripts) {
+      expect(s).not.toContain('インド太平洋アトラス');
+      expect(s).not.toContain('हिंद-प्रशांत एटलस');
+      expect(s).not.toContain('ઇન્ડો-પેસિફિક એટલાસ');
+    }
+    // Choosing Japanese fetches its catalog then.
+    await w.page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ja');
+    await w.page.waitForFunction(() => document.documentElement.lang === 'ja');
+    expect(w.requests.some((u) => /\/assets\/ja-[\w-]+\.js$/.test(u))).toBe(true);
+    await w.context.close();
+  });
+});

@@ -1,4 +1,5 @@
 // Builds the MapLibre style (pure): offline basemap, dataset places, labels from bundled font files.
+import { MAP } from '../model/palette';
 import type { Lang } from '../model/types';
 import type { FontFacesSpecification, StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
 
@@ -15,18 +16,8 @@ export interface StyleOptions {
 
 export const NATURAL_EARTH = 'Natural Earth; boundaries as it depicts them, no endorsement implied';
 
-export const PALETTE = {
-  ocean: '#dce9f2',
-  land: '#f7f4ec',
-  boundary: '#9a8f80',
-  coast: '#9fb6c8',
-  city: '#1f3a5f',
-  future: '#8a94a3',
-  corridor: '#c0392b',
-  seaLane: '#1565a8',
-  strait: '#0b4f80',
-  highlight: '#e67e22',
-};
+/** The map's colours: the one palette (lib/model/palette), also read by the CSS and the exports. */
+export const PALETTE = MAP;
 
 const state = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
 const phase: ExpressionSpecification = ['coalesce', ['feature-state', 'phase'], 0];
