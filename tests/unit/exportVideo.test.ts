@@ -3,7 +3,8 @@
 // becomes (as AtlasState.goToStep would show each step, without touching the atlas's state).
 import { describe, expect, it } from 'vitest';
 import { cameraBetween, cameraForBox, easeInOut, placeStatesAt } from '../../src/lib/map/sceneState';
-import { framesDomain, recordEvents, recordPlaces, secondsLeft, spanFrames, storyFrames, storyTargets, VIDEO_FPS } from '../../src/lib/export/videoPlan';
+import { recordEvents, recordPlaces } from '../../src/lib/model/dataset';
+import { framesDomain, secondsLeft, spanFrames, storyFrames, storyTargets, VIDEO_FPS } from '../../src/lib/export/videoPlan';
 import { fitMaxZoom, placeCoords, VIDEO_MAP_RATIO } from '../../src/lib/export/recordVideo';
 import { videoLayout } from '../../src/lib/export/imageLayout';
 import { VIDEO_FORMATS } from '../../src/lib/export/videoEncode';

@@ -12,7 +12,8 @@ import { placeStatesAt } from '../map/sceneState';
 import { videoLayout, type ImageLayout } from './imageLayout';
 import { drawCredit, drawLegend, fitText, font, wrapLines } from './canvasText';
 import { drawMapInBox } from './exportImage';
-import { framesDomain, recordEvents, recordPlaces, type FrameState } from './videoPlan';
+import { framesDomain, type FrameState } from './videoPlan';
+import { recordEvents, recordPlaces } from '../model/dataset';
 import { videoTimeline } from './videoTimeline';
 
 /** The map a video draws its frames with (lib/map/offscreenMap.OffscreenMap). */

@@ -105,3 +105,24 @@ export function buildDataset(name: string, raw: RawCollections): Dataset {
     actorById: byId(raw.actors), sourceById: byId(sources), storyById: byId(raw.stories), eventsByPlace, extent: [lo, Math.max(hi, asOf)],
   };
 }
+
+/** The places a record is drawn at (an event's places, a place, an initiative's places and its milestones'). */
+export function recordPlaces(d: Dataset, id: string | null): Set<string> {
+  if (!id) return new Set();
+  const e = d.eventById.get(id);
+  if (e) return new Set(e.places);
+  if (d.placeById.has(id)) return new Set([id]);
+  const i = d.initiativeById.get(id);
+  if (i) return new Set([...i.places, ...i.milestones.flatMap((m) => d.eventById.get(m)?.places ?? [])]);
+  return new Set();
+}
+
+/** The events a record highlights on the timeline (an event, a place's events, an initiative's milestones and events). */
+export function recordEvents(d: Dataset, id: string | null): Set<string> {
+  if (!id) return new Set();
+  if (d.eventById.has(id)) return new Set([id]);
+  if (d.placeById.has(id)) return new Set((d.eventsByPlace.get(id) ?? []).map((e) => e.id));
+  const i = d.initiativeById.get(id);
+  if (i) return new Set([...i.milestones, ...d.events.filter((e) => e.initiatives.includes(id)).map((e) => e.id)]);
+  return new Set();
+}

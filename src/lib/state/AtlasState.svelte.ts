@@ -2,7 +2,7 @@
 // Each intent checks its input against the dataset once; the URL reader, the embed bridge and the UI share them,
 // so a bad id is refused in one place with one wording (lib/i18n/refusals).
 import { getContext, setContext } from 'svelte';
-import { hasRecord, type Dataset, type EventRecord } from '../model/dataset';
+import { hasRecord, recordEvents, recordPlaces, type Dataset, type EventRecord } from '../model/dataset';
 import { DEFAULT_DATASET, isStatus, type Camera, type Lang, type LaneMode } from '../model/types';
 import { DAY, parseIsoDay } from '../model/dates';
 import { applyFilters } from '../model/filters';
@@ -88,11 +88,11 @@ export class AtlasState {
   );
 
   /** Place ids to highlight on the map for the selection or hover. */
-  highlightedPlaces = $derived.by((): Set<string> => placesOf(this.dataset, this.selectedId));
-  hoveredPlaces = $derived.by((): Set<string> => placesOf(this.dataset, this.hoveredId));
+  highlightedPlaces = $derived.by((): Set<string> => recordPlaces(this.dataset, this.selectedId));
+  hoveredPlaces = $derived.by((): Set<string> => recordPlaces(this.dataset, this.hoveredId));
   /** Event ids to highlight on the timeline for the selection or hover (a place's events, an initiative's milestones). */
-  highlightedEvents = $derived.by((): Set<string> => eventsOf(this.dataset, this.selectedId));
-  hoveredEvents = $derived.by((): Set<string> => eventsOf(this.dataset, this.hoveredId));
+  highlightedEvents = $derived.by((): Set<string> => recordEvents(this.dataset, this.selectedId));
+  hoveredEvents = $derived.by((): Set<string> => recordEvents(this.dataset, this.hoveredId));
 
   /** Place ids that have a visible event (or are part of a line that has one); others are faded on the map. */
   visiblePlaces = $derived.by((): Set<string> => {
@@ -361,25 +361,6 @@ function yearStart(year: number): number {
   const d = new Date(0);
   d.setUTCFullYear(year, 0, 1);
   return d.getTime();
-}
-
-function placesOf(d: Dataset, id: string | null): Set<string> {
-  if (!id) return new Set();
-  const e = d.eventById.get(id);
-  if (e) return new Set(e.places);
-  if (d.placeById.has(id)) return new Set([id]);
-  const i = d.initiativeById.get(id);
-  if (i) return new Set([...i.places, ...i.milestones.flatMap((m) => d.eventById.get(m)?.places ?? [])]);
-  return new Set();
-}
-
-function eventsOf(d: Dataset, id: string | null): Set<string> {
-  if (!id) return new Set();
-  if (d.eventById.has(id)) return new Set([id]);
-  if (d.placeById.has(id)) return new Set((d.eventsByPlace.get(id) ?? []).map((e) => e.id));
-  const i = d.initiativeById.get(id);
-  if (i) return new Set([...i.milestones, ...d.events.filter((e) => e.initiatives.includes(id)).map((e) => e.id)]);
-  return new Set();
 }
 
 const KEY = Symbol('atlas-state');
