@@ -1,6 +1,8 @@
 // Builds the offline basemap (GeoJSON sources for MapLibre) from Natural Earth via world-atlas:
 //   public/basemap/overview.json  whole world, low zooms: 50m inside the Indo-Pacific frame, 110m outside
 //   public/basemap/detail.json    10m clipped to the corridor extent, fetched lazily at zoom 5-9
+//   public/basemap/world.json     110m everywhere, the first basemap of a narrow map (a phone)
+//   public/basemap/preview.svg    the opening view's basemap drawn with d3-geo, shown until the live map has drawn
 // Each file holds land polygons {k:"land"}, coastlines {k:"coast"} and country boundaries {k:"boundary"}.
 // Land polygons are meant to be filled, never stroked: their rings include clip-box and antimeridian
 // edges, which are not coasts. Stroke the "coast" and "boundary" lines instead.
@@ -10,6 +12,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import polygonClipping from 'polygon-clipping';
+import { geoMercator, geoPath } from 'd3-geo';
+import { MAP } from '../src/lib/model/palette.ts';
+import { PREVIEW_BOX, mercatorX, mercatorY } from '../src/lib/map/opening.ts';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon } from 'geojson';
@@ -245,13 +250,66 @@ export function buildDetail(): FeatureCollection {
   return collection(B, clipPolygons(land, B, 'inside'), clipLines(coastLines(land), B, 'inside'), lines(false), lines(true), 3);
 }
 
+/**
+ * The coarse world file: 110m everywhere. A narrow map (a phone) opens on it, where 110m is finer than a pixel, and
+ * fetches the overview once zoomed in (src/lib/map/opening.ts: NARROW_MAP, OVERVIEW_FROM_ZOOM).
+ */
+export function buildWorld(): FeatureCollection {
+  const coarse = landPolygons('land-110m');
+  // The union makes the pieces cut at ±180 (Antarctica, Chukotka, Fiji) one valid fill, as buildOverview's does.
+  const land = polygonClipping.union(splitAtAntimeridian(coarse));
+  const lines = (disputed: boolean) => boundaryLines('countries-110m', disputed);
+  return collection(undefined, land, coastLines(coarse), lines(false), lines(true), 2);
+}
+
+/** World units of the preview's paths: Web Mercator at zoom 2 (2048 px across), whole units. */
+const PREVIEW_WORLD = 2048;
+
+/**
+ * The preview of the opening view (DESIGN, Speed on a phone): the basemap alone (land, coasts, boundaries; no words,
+ * no marks) in Web Mercator, drawn with d3-geo from the same 110m Natural Earth data as the world file and in the
+ * map's colours, cut to PREVIEW_BOX. The page places it under the opening camera (previewPlacement) until the live
+ * map has drawn. Strokes do not scale, so they stay as thin as the map's at any size.
+ */
+export function buildPreview(): string {
+  const [west, south, east, north] = PREVIEW_BOX;
+  const S = PREVIEW_WORLD;
+  const x0 = mercatorX(west) * S, x1 = mercatorX(east) * S, y0 = mercatorY(north) * S, y1 = mercatorY(south) * S;
+  // d3's Mercator with MapLibre's world: scale S/2π, origin at the top-left corner of the world; cut to the box.
+  const projection = geoMercator().scale(S / (2 * Math.PI)).translate([S / 2, S / 2]).clipExtent([[x0, y0], [x1, y1]]);
+  const path = geoPath(projection).digits(0);
+  const land = readWorldAtlas('land-110m') as Topo;
+  const countries = readWorldAtlas('countries-110m') as Topo;
+  const d = (g: Parameters<typeof path>[0]) => path(g) ?? '';
+  const landD = d(feature(land, land.objects.land!) as FeatureCollection);
+  const coastD = d(mesh(land, land.objects.land!));
+  const boundaryD = d(mesh(countries, countries.objects.countries!, (a, b) => a !== b));
+  const r = (n: number) => Math.round(n);
+  const line = (stroke: string, width: number, dd: string) =>
+    `<path d="${dd}" fill="none" stroke="${stroke}" stroke-width="${width}" vector-effect="non-scaling-stroke" stroke-linejoin="round"/>`;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${r(x0)} ${r(y0)} ${r(x1 - x0)} ${r(y1 - y0)}" preserveAspectRatio="none">`,
+    `<rect x="${r(x0)}" y="${r(y0)}" width="${r(x1 - x0)}" height="${r(y1 - y0)}" fill="${MAP.ocean}"/>`,
+    `<path d="${landD}" fill="${MAP.land}"/>`,
+    line(MAP.coast, 0.6, coastD),
+    line(MAP.boundary, 0.5, boundaryD),
+    '</svg>',
+  ].join('');
+}
+
 export type BuiltFile = { file: string; raw: number; gzip: number };
 
 export function buildBasemap(outDir = 'public/basemap'): BuiltFile[] {
   mkdirSync(outDir, { recursive: true });
   const built: BuiltFile[] = [];
-  for (const [name, build] of [['overview.json', buildOverview], ['detail.json', buildDetail]] as const) {
-    const text = JSON.stringify(build());
+  const files: [string, () => string][] = [
+    ['overview.json', () => JSON.stringify(buildOverview())],
+    ['detail.json', () => JSON.stringify(buildDetail())],
+    ['world.json', () => JSON.stringify(buildWorld())],
+    ['preview.svg', buildPreview],
+  ];
+  for (const [name, build] of files) {
+    const text = build();
     const file = join(outDir, name);
     writeFileSync(file, text);
     built.push({ file, raw: Buffer.byteLength(text), gzip: gzipSync(text, { level: 9 }).length });

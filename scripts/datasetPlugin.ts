@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, extname } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
-import type { Plugin } from 'vite';
+import type { HtmlTagDescriptor, Plugin } from 'vite';
+import { contentPolicy } from './csp.ts';
 import { ALL_DATASET_FILES, DATASET_NAME, datasetDigest } from '../src/lib/model/datasetFiles.ts';
 import { validateDataset } from '../src/lib/model/validateDataset.ts';
 import { readDatasetFolder } from './datasetFolder.ts';
@@ -87,7 +88,12 @@ export function datasetPlugin(): Plugin {
         // At the end of the body, so the browser has already asked for the app's own scripts and styles: with six
         // connections per host, dataset requests issued first would queue the JavaScript behind them. (It runs once
         // the stylesheets have arrived, still well before the modules are evaluated.)
-        return [{ tag: 'script', children: prefetchScript(await checkedDatasets()), injectTo: 'body' }];
+        const script = prefetchScript(await checkedDatasets());
+        const tags: HtmlTagDescriptor[] = [{ tag: 'script', children: script, injectTo: 'body' }];
+        // The built page carries DESIGN's Content-Security-Policy with this script's hash (the dev server's own
+        // client scripts are not hashed, so only a build gets it); `npm start` sends the same as a header.
+        if (!ctx.server) tags.unshift({ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentPolicy([script]) }, injectTo: 'head-prepend' });
+        return tags;
       },
     },
     configureServer(server) {

@@ -1,13 +1,13 @@
 // The one MapLibre adapter: creates the map, draws the dataset's places, and syncs state into feature-state.
-import { Map as MLMap, LngLatBounds, NavigationControl, AttributionControl, setWorkerUrl, prewarm, type MapGeoJSONFeature } from 'maplibre-gl';
+import { Map as MLMap, LngLatBounds, NavigationControl, AttributionControl, setWorkerUrl, prewarm, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Dataset } from '../model/dataset';
 import { buildStyle, detailLayers, labelField, themeSettings, NATURAL_EARTH, PLACE_LAYERS } from './style';
 import { placeFeatures, placeFirstTimes, placePhases, upperBound } from './placeFeatures';
 import { fontFacesFor } from './fontFaces';
 import { assetUrl } from '../assetUrl';
-import { DEFAULT_DATASET, type Camera, type Lang } from '../model/types';
+import type { Camera, Lang } from '../model/types';
+import { openingBounds, MAX_ZOOM, MIN_ZOOM, NARROW_MAP, OPENING_FIT, OVERVIEW_FROM_ZOOM } from './opening';
 import type { MapScene } from './offscreenMap';
 
 setWorkerUrl(new URL(workerUrl, document.baseURI).href);
@@ -19,32 +19,6 @@ export function warmUpMap() {
 
 /** How far (px) from a point's centre a click or hover still picks it: its largest dot, its white rim and a margin. */
 const POINT_REACH = 13;
-
-/** Gulf to Japan: the initial frame. */
-export const INDO_PACIFIC: [[number, number], [number, number]] = [[44, -11], [146, 44]];
-/**
- * The opening frame: the built-in dataset keeps its Gulf-to-Japan framing; any other dataset opens on its own places
- * (the whole Indo-Pacific frame when it has none).
- */
-export function openingBounds(d: Dataset): [[number, number], [number, number]] {
-  if (d.name === DEFAULT_DATASET) return INDO_PACIFIC;
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  for (const p of d.places) {
-    const g = p.geometry;
-    const coords = g.type === 'Point' ? [g.coordinates] : g.type === 'LineString' ? g.coordinates : g.coordinates[0];
-    for (const [lon, lat] of coords as [number, number][]) {
-      w = Math.min(w, lon);
-      e = Math.max(e, lon);
-      s = Math.min(s, lat);
-      n = Math.max(n, lat);
-    }
-  }
-  if (!Number.isFinite(w)) return INDO_PACIFIC;
-  // A single place (or a tight cluster) gets a frame a few degrees wide rather than the maximum zoom.
-  const pad = (a: number, b: number) => Math.max(0, 2 - (b - a) / 2);
-  const px = pad(w, e), py = pad(s, n);
-  return [[Math.max(-180, w - px), Math.max(-85, s - py)], [Math.min(180, e + px), Math.min(85, n + py)]];
-}
 
 /** Where the finer basemap exists; flights outside it stop at a zoom the overview draws well. */
 const DETAIL_BOUNDS = new LngLatBounds([40, -15], [150, 46]);
@@ -68,34 +42,37 @@ export class AtlasMap {
   private selected = new Set<string>();
   private hovered = new Set<string>();
   private detailRequested = false;
+  /** A narrow map opens on the coarse world basemap (a third of the bytes) and swaps in the overview on zoom-in. */
+  private coarseBasemap: boolean;
 
   constructor(o: AtlasMapOptions) {
     this.dataset = o.dataset;
     this.lang = o.lang ?? 'en';
     performance.mark('atlas:map-create');
     const base = document.baseURI;
+    this.coarseBasemap = o.container.clientWidth > 0 && o.container.clientWidth < NARROW_MAP;
     this.map = new MLMap({
       container: o.container,
       // The places are in the style, so that they are tiled and drawn in the same pass as the basemap. Labels start
       // with their first line only: a second line in another script (東京 under Tokyo) needs more font files and
       // glyphs, and is added as soon as the first view is drawn.
       style: buildStyle({
-        basemapUrl: assetUrl('basemap/overview.json', base),
+        basemapUrl: assetUrl(this.coarseBasemap ? 'basemap/world.json' : 'basemap/overview.json', base),
         fontFaces: fontFacesFor(base),
         places: placeFeatures(this.dataset),
         lang: this.lang,
         firstLineOnly: true,
       }),
       bounds: o.camera ? undefined : openingBounds(o.dataset),
-      fitBoundsOptions: { padding: 40, maxZoom: 6 },
+      fitBoundsOptions: OPENING_FIT,
       center: o.camera ? [o.camera.lon, o.camera.lat] : undefined,
       zoom: o.camera?.zoom,
       fadeDuration: 0,
       attributionControl: false,
       cooperativeGestures: o.cooperativeGestures ?? false,
       renderWorldCopies: false,
-      maxZoom: 10,
-      minZoom: 1,
+      maxZoom: MAX_ZOOM,
+      minZoom: MIN_ZOOM,
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
@@ -113,8 +90,9 @@ export class AtlasMap {
     this.map.on('load', () => {
       this.map.once('idle', () => {
         performance.mark('atlas:map-idle');
-        this.map.setLayoutProperty('place-labels', 'text-field', labelField(this.lang));
         o.onFirstIdle();
+        // Then the labels' second lines, in their own scripts: their font files are not part of the first view.
+        this.map.setLayoutProperty('place-labels', 'text-field', labelField(this.lang));
       });
       this.maybeLoadDetail();
     });
@@ -153,6 +131,10 @@ export class AtlasMap {
   }
 
   private maybeLoadDetail() {
+    if (this.coarseBasemap && this.map.getZoom() >= OVERVIEW_FROM_ZOOM) {
+      this.coarseBasemap = false;
+      (this.map.getSource('overview') as GeoJSONSource | undefined)?.setData(assetUrl('basemap/overview.json', document.baseURI));
+    }
     if (this.detailRequested || this.map.getZoom() < 4) return;
     this.detailRequested = true;
     const { source, layers } = detailLayers(this.highContrast);

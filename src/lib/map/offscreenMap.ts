@@ -169,6 +169,9 @@ export async function drawScene(scene: MapScene, o: OffscreenOptions): Promise<H
  * may be drawn closer in than the screen has been.
  */
 function withDetail(style: StyleSpecification, highContrast: boolean): StyleSpecification {
+  // A phone's map may still be on the coarse world basemap: an export is drawn larger, so it takes the overview.
+  const overview = style.sources.overview;
+  if (overview?.type === 'geojson') overview.data = assetUrl('basemap/overview.json', document.baseURI);
   const { source, layers } = detailLayers(highContrast);
   if (style.sources[source]) return style;
   style.sources[source] = { type: 'geojson', data: assetUrl('basemap/detail.json', document.baseURI), attribution: NATURAL_EARTH };

@@ -58,6 +58,7 @@ export const cssVariables: Readonly<Record<string, string>> = {
   '--link': UI.link,
   '--status-ink': STATUS.ink,
   '--overdue-text': STATUS.overdueText,
+  '--map-ocean': MAP.ocean,
 };
 
 /** Replaces `var(--name)` and `var(--name, fallback)` in CSS text with the palette's values (unknown names are kept). */
