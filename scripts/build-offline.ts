@@ -2,13 +2,16 @@
 // stick, with no network and no server). Chromium runs no module script, module worker or fetch from such a page, so
 // the copy is ONE HTML file with everything inside: the app as a classic inline script, its styles, MapLibre's worker,
 // the datasets, the basemap (overview and detail) and the label fonts, plus a Content-Security-Policy with the hashes of
-// its inline scripts. Writes dist-offline/indo-pacific-atlas/ (index.html and the licence texts) and a zip of it.
+// its inline scripts. Writes dist-offline/indo-pacific-atlas/ (index.html and the licence texts) and a zip of it; with
+// --app DIR (npm run build: --app dist) also DIR/offline/, the files that Share's "Download offline copy" fetches and
+// zips in the browser (src/lib/export/offlineCopy.ts), index.html precompressed like the rest of the build.
 // Needs the prebuild's generated files (public/basemap, public/fonts, fonts.generated.ts): `npm run prebuild`.
 //
-//   tsx scripts/build-offline.ts [--out dist-offline] [--datasets india-japan,other]
+//   tsx scripts/build-offline.ts [--out dist-offline] [--datasets india-japan,other] [--app dist]
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { build, type Rolldown } from 'vite';
 import { ALL_DATASET_FILES, DATASET_NAME, datasetDigest, formatIssue } from '../src/lib/model/datasetFiles.ts';
@@ -20,11 +23,14 @@ import { offlineAppConfig, offlineWorkerConfig } from './offline/viteConfig.ts';
 import { bootstrapScript } from './offline/bootstrap.ts';
 import { offlinePolicy } from './offline/contentPolicy.ts';
 import { zipFolder } from './offline/zipFolder.ts';
+import { OFFLINE_DIR, OFFLINE_FILES, OFFLINE_FOLDER } from '../src/lib/export/offlineCopy.ts';
 
 /** The folder's name inside the output (and inside the zip): what a presenter copies to a stick. */
-export const OFFLINE_FOLDER = 'indo-pacific-atlas';
+export { OFFLINE_FOLDER };
 /** Files beside the page that the app loads by path (see src/lib/assetUrl.ts), and their types. */
-const BASEMAP_FILES = ['basemap/overview.json', 'basemap/detail.json'];
+const BASEMAP_FILES = ['basemap/overview.json', 'basemap/detail.json', 'basemap/world.json'];
+/** Images the app may load by path (src/lib/assetUrl.ts), carried when the prebuild drew them. */
+const PREVIEW_FILES = ['basemap/preview.svg'];
 
 export interface OfflineBuild {
   /** The folder with index.html. */
@@ -34,6 +40,8 @@ export interface OfflineBuild {
   htmlBytes: number;
   zipBytes: number;
   datasets: string[];
+  /** The folder beside the app (`--app`), if asked for. */
+  app?: string;
 }
 
 /** Inline text that the HTML parser must not end early: `</script` closes any script element, data blocks included. */
@@ -81,6 +89,12 @@ function fileBlocks(): string[] {
     const json = JSON.stringify(JSON.parse(readFileSync(file, 'utf8')));
     blocks.push(`<script type="application/json" data-atlas-file="${attr(path)}" data-type="application/json">${jsonBlockText(json)}</script>`);
   }
+  // The opening view's preview image (where the basemap build draws one): base64, since a data: URL in text form
+  // would lose the SVG's line breaks to the URL parser.
+  for (const path of PREVIEW_FILES) {
+    const file = join('public', path);
+    if (existsSync(file)) blocks.push(`<script type="text/plain" data-atlas-file="${attr(path)}" data-type="image/svg+xml" data-base64>${readFileSync(file).toString('base64')}</script>`);
+  }
   const fonts = new Set(Object.values(labelFontFaces).flatMap((faces) => faces.map((f) => f.file)));
   for (const path of fonts) {
     const file = join('public', path);
@@ -127,7 +141,26 @@ function page(template: string, parts: { css: string; blocks: string[]; scripts:
 /** Drops the stylesheet's WOFF fallbacks beside WOFF2 (every browser that runs the atlas reads WOFF2). */
 const withoutWoffFallback = (css: string) => css.replace(/,\s*url\(["']?data:font\/woff;base64,[^)"']*["']?\)\s*format\(["']?woff["']?\)/g, '');
 
-export async function buildOffline(o: { out?: string; datasets?: string[] } = {}): Promise<OfflineBuild> {
+/**
+ * The copy's files in the built app's `offline/` folder, for Share's button to fetch. index.html gets .gz and .br
+ * beside it, as the app build precompresses its files for the static server (a lower brotli quality than the app
+ * build's 11, which takes 12 s on this 6 MB file; 7 takes a third of a second and is 23 % larger).
+ */
+function placeBesideApp(folder: string, app: string): string {
+  if (!existsSync(join(app, 'index.html'))) throw new Error(`${app}/index.html not found: build the app (vite build) before --app`);
+  const dir = join(app, OFFLINE_DIR);
+  rmSync(dir, { recursive: true, force: true });
+  for (const f of OFFLINE_FILES) {
+    mkdirSync(dirname(join(dir, f)), { recursive: true });
+    copyFileSync(join(folder, f), join(dir, f));
+  }
+  const raw = readFileSync(join(dir, 'index.html'));
+  writeFileSync(join(dir, 'index.html.gz'), gzipSync(raw, { level: 6 }));
+  writeFileSync(join(dir, 'index.html.br'), brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 7, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }));
+  return dir;
+}
+
+export async function buildOffline(o: { out?: string; datasets?: string[]; app?: string } = {}): Promise<OfflineBuild> {
   const outRoot = resolve(o.out ?? 'dist-offline');
   const folder = join(outRoot, OFFLINE_FOLDER);
   const tmp = resolve('.tmp/offline-build');
@@ -171,7 +204,8 @@ export async function buildOffline(o: { out?: string; datasets?: string[] } = {}
   );
   const zipPath = join(outRoot, `${OFFLINE_FOLDER}.zip`);
   writeFileSync(zipPath, zipFolder(folder, OFFLINE_FOLDER));
-  return { folder, html: htmlPath, zip: zipPath, htmlBytes: statSync(htmlPath).size, zipBytes: statSync(zipPath).size, datasets: names };
+  const beside = o.app ? placeBesideApp(folder, resolve(o.app)) : undefined;
+  return { folder, html: htmlPath, zip: zipPath, htmlBytes: statSync(htmlPath).size, zipBytes: statSync(zipPath).size, datasets: names, app: beside };
 }
 
 function arg(name: string): string | undefined {
@@ -181,9 +215,9 @@ function arg(name: string): string | undefined {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MiB`;
-  buildOffline({ out: arg('out'), datasets: arg('datasets')?.split(',').filter(Boolean) }).then(
+  buildOffline({ out: arg('out'), datasets: arg('datasets')?.split(',').filter(Boolean), app: arg('app') }).then(
     (b) => {
-      console.log(`Offline copy (${b.datasets.join(', ')}): ${b.html} ${mb(b.htmlBytes)}; ${b.zip} ${mb(b.zipBytes)}`);
+      console.log(`Offline copy (${b.datasets.join(', ')}): ${b.html} ${mb(b.htmlBytes)}; ${b.zip} ${mb(b.zipBytes)}${b.app ? `; beside the app in ${b.app}` : ''}`);
     },
     (err) => {
       console.error(`build:offline failed: ${err instanceof Error ? err.message : String(err)}`);

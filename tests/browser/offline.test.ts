@@ -3,17 +3,17 @@
 // and stories, draws the basemap at both zoom bands, enforces its policy, and answers a deck opened from file://.
 // Then the same file in Firefox ESR (Debian's firefox-esr, driven by puppeteer-core), where it is installed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { CHROME_FLAGS } from './harness';
+import { OFFLINE_OUT, ensureOfflineCopy } from './offlineBuild';
 
-const OUT = resolve('dist-offline');
+const OUT = OFFLINE_OUT;
 const HTML = join(OUT, 'indo-pacific-atlas', 'index.html');
 const PAGE = pathToFileURL(HTML).href;
 const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
@@ -74,8 +74,8 @@ function zipEntries(zip: Buffer): Record<string, Buffer> {
 }
 
 beforeAll(() => {
-  // Built fresh each run, so that the copy under test is the code under test (a few seconds).
-  execFileSync(resolve('node_modules/.bin/tsx'), ['scripts/build-offline.ts', '--out', OUT], { stdio: 'inherit' });
+  // Built unless already built from the code under test (a few seconds; see offlineBuild.ts).
+  ensureOfflineCopy();
   if (!existsSync(HTML)) throw new Error(`${HTML} was not written`);
   deckDir = mkdtempSync(join(tmpdir(), 'atlas-offline-deck-'));
 }, 300_000);

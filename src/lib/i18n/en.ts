@@ -151,6 +151,16 @@ export const en = {
   autoplayEvery: 'Autoplay every',
   autoplayInterval: 'Autoplay interval',
   seconds: (n: number) => `${n} s`,
+  presenterView: 'Presenter view',
+  presenterTitle: (story: string) => `Presenter view: ${story}`,
+  presenterBlocked: 'The presenter view was blocked: allow pop-ups for this page, then press it again.',
+  thisStep: 'This step',
+  nextStep: 'Next step',
+  storyEnd: 'End of the story',
+  stepControls: 'Steps',
+  elapsed: 'Elapsed',
+  clock: 'Clock',
+  restartTimer: 'Restart timer',
 
   // Share
   shareTitle: 'Share this view',
@@ -168,6 +178,20 @@ export const en = {
   localOnly:
     'This data was imported in this browser and exists only here: a link or an embed would show another dataset elsewhere. Download the dataset folder and publish it beside the atlas to share it.',
   downloadFolder: 'Download as a dataset folder (zip)',
+  offlineCopy: 'Offline copy',
+  offlineHint: 'For a room without a network: unzip it onto a USB stick and open open-this-view.html. No server needed.',
+  offlineLocal: 'It carries the data imported in this browser.',
+  downloadOffline: 'Download offline copy (zip)',
+  preparingOffline: 'Preparing the offline copy…',
+  offlineSaved: (mb: number) => `Offline copy saved (${mb.toFixed(1)} MB).`,
+  offlineViewTitle: (title: string) => `Indo-Pacific Atlas: ${title}`,
+  offlineOpenView: 'Open the saved view',
+  offlineReadme: (title: string, made: string, imported: boolean) =>
+    `Indo-Pacific Atlas, offline copy of “${title}”, made ${made}.\n\n` +
+    'Double-click open-this-view.html for the saved view, or index.html for the start (Chrome, Edge, Chromium or Firefox). ' +
+    'No network and no server needed.\n' +
+    (imported ? 'The data imported in the browser is inside.\n' : '') +
+    'Licences: LICENSE.txt, THIRD-PARTY-NOTICES.txt, fonts/LICENSE-OFL.txt.\n',
 
   // Import
   importTitle: 'Open your data',

@@ -144,6 +144,16 @@ export const gu: Messages = {
   autoplayEvery: 'આપમેળે ચલાવો, દર',
   autoplayInterval: 'આપમેળે ચલાવવાનો અંતરાલ',
   seconds: (x) => `${n(x)} સેકન્ડ`,
+  presenterView: 'પ્રસ્તુતકર્તા દૃશ્ય',
+  presenterTitle: (story) => `પ્રસ્તુતકર્તા દૃશ્ય: ${story}`,
+  presenterBlocked: 'પ્રસ્તુતકર્તા દૃશ્ય અવરોધિત થયું: આ પેજ માટે પૉપ-અપની મંજૂરી આપો, પછી ફરી દબાવો.',
+  thisStep: 'આ પગલું',
+  nextStep: 'આગલું પગલું',
+  storyEnd: 'વાર્તાનો અંત',
+  stepControls: 'પગલાં',
+  elapsed: 'વીતેલો સમય',
+  clock: 'ઘડિયાળ',
+  restartTimer: 'ટાઇમર ફરી શરૂ કરો',
 
   shareTitle: 'આ દૃશ્ય શેર કરો',
   link: 'લિંક',
@@ -160,6 +170,20 @@ export const gu: Messages = {
   localOnly:
     'આ ડેટા આ જ બ્રાઉઝરમાં આયાત થયો છે અને ફક્ત અહીં જ છે: લિંક કે એમ્બેડ બીજે ક્યાંક બીજો ડેટા બતાવશે. શેર કરવા ડેટાસેટ ફોલ્ડર ડાઉનલોડ કરો અને તેને એટલાસ સાથે પ્રકાશિત કરો.',
   downloadFolder: 'ડેટાસેટ ફોલ્ડર ડાઉનલોડ કરો (zip)',
+  offlineCopy: 'ઑફલાઇન નકલ',
+  offlineHint: 'નેટવર્ક વગરના ખંડ માટે: તેને USB સ્ટિક પર અનઝિપ કરો અને open-this-view.html ખોલો. સર્વરની જરૂર નથી.',
+  offlineLocal: 'તેમાં આ બ્રાઉઝરમાં આયાત કરેલો ડેટા પણ છે.',
+  downloadOffline: 'ઑફલાઇન નકલ ડાઉનલોડ કરો (zip)',
+  preparingOffline: 'ઑફલાઇન નકલ તૈયાર થઈ રહી છે…',
+  offlineSaved: (mb) => `ઑફલાઇન નકલ સાચવી (${mb.toLocaleString('gu-IN', { maximumFractionDigits: 1 })} MB).`,
+  offlineViewTitle: (title) => `ઇન્ડો-પેસિફિક એટલાસ: ${title}`,
+  offlineOpenView: 'સાચવેલું દૃશ્ય ખોલો',
+  offlineReadme: (title, made, imported) =>
+    `ઇન્ડો-પેસિફિક એટલાસ, “${title}”ની ઑફલાઇન નકલ, ${made}એ બનાવી.\n\n` +
+    'સાચવેલા દૃશ્ય માટે open-this-view.html, શરૂઆત માટે index.html પર ડબલ-ક્લિક કરો (Chrome, Edge, Chromium કે Firefox). ' +
+    'નેટવર્ક કે સર્વરની જરૂર નથી.\n' +
+    (imported ? 'બ્રાઉઝરમાં આયાત કરેલો ડેટા તેની અંદર છે.\n' : '') +
+    'લાઇસન્સ: LICENSE.txt, THIRD-PARTY-NOTICES.txt, fonts/LICENSE-OFL.txt.\n',
 
   importTitle: 'તમારો ડેટા ખોલો',
   importHint:

@@ -144,6 +144,16 @@ export const hi: Messages = {
   autoplayEvery: 'स्वतः चलाएँ, हर',
   autoplayInterval: 'स्वतः चलाने का अंतराल',
   seconds: (x) => `${n(x)} सेकंड`,
+  presenterView: 'प्रस्तुतकर्ता दृश्य',
+  presenterTitle: (story) => `प्रस्तुतकर्ता दृश्य: ${story}`,
+  presenterBlocked: 'प्रस्तुतकर्ता दृश्य रोक दिया गया: इस पेज के लिए पॉप-अप की अनुमति दें, फिर दोबारा दबाएँ।',
+  thisStep: 'यह चरण',
+  nextStep: 'अगला चरण',
+  storyEnd: 'कहानी का अंत',
+  stepControls: 'चरण',
+  elapsed: 'बीता समय',
+  clock: 'घड़ी',
+  restartTimer: 'टाइमर फिर शुरू करें',
 
   shareTitle: 'यह दृश्य साझा करें',
   link: 'लिंक',
@@ -160,6 +170,20 @@ export const hi: Messages = {
   localOnly:
     'यह डेटा इसी ब्राउज़र में आयात हुआ है और केवल यहीं है: लिंक या एम्बेड दूसरी जगह कोई और डेटा दिखाएगा। साझा करने के लिए डेटासेट फ़ोल्डर डाउनलोड करें और उसे एटलस के साथ प्रकाशित करें।',
   downloadFolder: 'डेटासेट फ़ोल्डर डाउनलोड करें (zip)',
+  offlineCopy: 'ऑफ़लाइन प्रति',
+  offlineHint: 'बिना नेटवर्क वाले कमरे के लिए: इसे USB स्टिक पर अनज़िप करें और open-this-view.html खोलें। सर्वर की ज़रूरत नहीं।',
+  offlineLocal: 'इसमें इस ब्राउज़र में आयात किया गया डेटा भी है।',
+  downloadOffline: 'ऑफ़लाइन प्रति डाउनलोड करें (zip)',
+  preparingOffline: 'ऑफ़लाइन प्रति तैयार हो रही है…',
+  offlineSaved: (mb) => `ऑफ़लाइन प्रति सहेजी गई (${mb.toLocaleString('hi-IN', { maximumFractionDigits: 1 })} MB)।`,
+  offlineViewTitle: (title) => `हिंद-प्रशांत एटलस: ${title}`,
+  offlineOpenView: 'सहेजा गया दृश्य खोलें',
+  offlineReadme: (title, made, imported) =>
+    `हिंद-प्रशांत एटलस, “${title}” की ऑफ़लाइन प्रति, ${made} को बनी।\n\n` +
+    'सहेजे गए दृश्य के लिए open-this-view.html, शुरुआत के लिए index.html पर डबल-क्लिक करें (Chrome, Edge, Chromium या Firefox)। ' +
+    'न नेटवर्क चाहिए, न सर्वर।\n' +
+    (imported ? 'ब्राउज़र में आयात किया गया डेटा इसके अंदर है।\n' : '') +
+    'लाइसेंस: LICENSE.txt, THIRD-PARTY-NOTICES.txt, fonts/LICENSE-OFL.txt।\n',
 
   importTitle: 'अपना डेटा खोलें',
   importHint:

@@ -143,6 +143,16 @@ export const ja: Messages = {
   autoplayEvery: '自動再生の間隔',
   autoplayInterval: '自動再生の間隔',
   seconds: (x) => `${x}秒`,
+  presenterView: '発表者ビュー',
+  presenterTitle: (story) => `発表者ビュー：${story}`,
+  presenterBlocked: '発表者ビューがブロックされました。このページのポップアップを許可して、もう一度押してください。',
+  thisStep: 'このステップ',
+  nextStep: '次のステップ',
+  storyEnd: 'ストーリーの終わり',
+  stepControls: 'ステップ操作',
+  elapsed: '経過時間',
+  clock: '時刻',
+  restartTimer: 'タイマーをリセット',
 
   shareTitle: 'この表示を共有',
   link: 'リンク',
@@ -159,6 +169,20 @@ export const ja: Messages = {
   localOnly:
     'このデータはこのブラウザーで取り込まれ、ここにしかありません。リンクや埋め込みでは他の場所で別のデータが表示されます。共有するには、データセットのフォルダーをダウンロードしてアトラスと一緒に公開してください。',
   downloadFolder: 'データセットのフォルダーをダウンロード（zip）',
+  offlineCopy: 'オフライン版',
+  offlineHint: 'ネットワークのない会場向け：USBメモリーに展開し、open-this-view.html を開きます。サーバーは不要です。',
+  offlineLocal: 'このブラウザーで取り込んだデータも含まれます。',
+  downloadOffline: 'オフライン版をダウンロード（zip）',
+  preparingOffline: 'オフライン版を準備しています…',
+  offlineSaved: (mb) => `オフライン版を保存しました（${mb.toFixed(1)} MB）。`,
+  offlineViewTitle: (title) => `インド太平洋アトラス：${title}`,
+  offlineOpenView: '保存した表示を開く',
+  offlineReadme: (title, made, imported) =>
+    `インド太平洋アトラス「${title}」のオフライン版（${made}作成）。\n\n` +
+    '保存した表示は open-this-view.html、最初の画面は index.html をダブルクリックして開きます（Chrome、Edge、Chromium、Firefox）。' +
+    'ネットワークもサーバーも不要です。\n' +
+    (imported ? 'ブラウザーで取り込んだデータが含まれています。\n' : '') +
+    'ライセンス：LICENSE.txt、THIRD-PARTY-NOTICES.txt、fonts/LICENSE-OFL.txt\n',
 
   importTitle: 'データを開く',
   importHint:
