@@ -1,5 +1,6 @@
 // The floor for `npm run bench`: MapLibre alone with the atlas's overview basemap and the same map options,
-// no dataset, no timeline. `?w=&h=` sizes the map like the atlas's map; ready on the first 'idle'.
+// no dataset, no timeline. `?w=&h=` sizes the map like the atlas's map; `?basemap=world` takes basemap/world.json
+// instead of basemap/overview.json (the file the atlas opens on at that size); ready on the first 'idle'.
 import { Map as MLMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -13,13 +14,14 @@ const q = new URLSearchParams(location.search);
 const el = document.getElementById('map')!;
 if (q.get('w')) el.style.width = `${Number(q.get('w'))}px`;
 if (q.get('h')) el.style.height = `${Number(q.get('h'))}px`;
+const basemap = /^[a-z-]+$/.test(q.get('basemap') ?? '') ? q.get('basemap') : 'overview';
 
 performance.mark('atlas:map-create');
 const map = new MLMap({
   container: el,
   style: {
     version: 8,
-    sources: { overview: { type: 'geojson', data: new URL('../basemap/overview.json', document.baseURI).href } },
+    sources: { overview: { type: 'geojson', data: new URL(`../basemap/${basemap}.json`, document.baseURI).href } },
     layers: [
       { id: 'ocean', type: 'background', paint: { 'background-color': OCEAN } },
       { id: 'land', type: 'fill', source: 'overview', maxzoom: 5.5, filter: ['==', ['get', 'k'], 'land'], paint: { 'fill-color': LAND } },

@@ -3,14 +3,15 @@
 //   public/basemap/detail.json    10m clipped to the corridor extent, fetched lazily at zoom 5-9
 //   public/basemap/world.json     110m everywhere, the first basemap of a narrow map (a phone)
 //   public/basemap/preview.svg    the opening view's basemap drawn with d3-geo, shown until the live map has drawn
-// Each file holds land polygons {k:"land"}, coastlines {k:"coast"} and country boundaries {k:"boundary"}.
+//   public/basemap/towns.json     GeoNames towns inside the detail extent, labelled at zoom 5-9 (scripts/build/towns.ts)
+// Each basemap file (not towns.json) holds land polygons {k:"land"}, coastlines {k:"coast"} and country boundaries {k:"boundary"}.
 // Land polygons are meant to be filled, never stroked: their rings include clip-box and antimeridian
 // edges, which are not coasts. Stroke the "coast" and "boundary" lines instead.
 // Run: npx tsx scripts/build-basemap.ts [outDir]
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import polygonClipping from 'polygon-clipping';
 import { geoMercator, geoPath } from 'd3-geo';
 import { MAP } from '../src/lib/model/palette.ts';
@@ -18,6 +19,8 @@ import { PREVIEW_BOX, mercatorX, mercatorY } from '../src/lib/map/opening.ts';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon } from 'geojson';
+import { buildTowns } from './build/towns.ts';
+import { geonamesFile } from './build/gazetteer.ts';
 import {
   boxContains,
   boxesOverlap,
@@ -297,7 +300,7 @@ export function buildPreview(): string {
   ].join('');
 }
 
-export type BuiltFile = { file: string; raw: number; gzip: number };
+export type BuiltFile = { file: string; raw: number; gzip: number; brotli: number };
 
 export function buildBasemap(outDir = 'public/basemap'): BuiltFile[] {
   mkdirSync(outDir, { recursive: true });
@@ -307,17 +310,18 @@ export function buildBasemap(outDir = 'public/basemap'): BuiltFile[] {
     ['detail.json', () => JSON.stringify(buildDetail())],
     ['world.json', () => JSON.stringify(buildWorld())],
     ['preview.svg', buildPreview],
+    ['towns.json', () => JSON.stringify(buildTowns(readFileSync(geonamesFile(), 'utf8'), DETAIL_BBOX))],
   ];
   for (const [name, build] of files) {
     const text = build();
     const file = join(outDir, name);
     writeFileSync(file, text);
-    built.push({ file, raw: Buffer.byteLength(text), gzip: gzipSync(text, { level: 9 }).length });
+    built.push({ file, raw: Buffer.byteLength(text), gzip: gzipSync(text, { level: 9 }).length, brotli: brotliCompressSync(text).length });
   }
   return built;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  for (const b of buildBasemap(process.argv[2])) console.log(`${b.file}: ${kb(b.raw)} raw, ${kb(b.gzip)} gzip`);
+  for (const b of buildBasemap(process.argv[2])) console.log(`${b.file}: ${kb(b.raw)} raw, ${kb(b.gzip)} gzip, ${kb(b.brotli)} brotli`);
 }

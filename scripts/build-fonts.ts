@@ -1,9 +1,15 @@
 // `npm run build:fonts`: subsets the label fonts to the characters the datasets use, for MapLibre's `font-faces`.
 //
-// Reads every string under "name" and "label" in data/*/places.json and data/*/themes.json, adds a fixed UI set,
+// Reads every string under "name" and "label" in data/*/places.json and data/*/themes.json, adds a fixed UI set and
+// the town names the map labels at detail zooms (public/basemap/towns.json, written by scripts/build-basemap.ts),
 // and writes to public/fonts/ one woff2 per font slice used (Noto Sans Latin 400 and 700, Noto Sans JP 400 per
 // fontsource slice, Noto Sans Devanagari 400, Noto Sans Gujarati 400), the OFL notice, and the manifest
 // src/lib/map/fonts.generated.ts that src/lib/map/fontFaces.ts turns into the style's `font-faces`.
+//
+// Town names in Latin and Indic scripts go into those files (a few glyphs). Their Japanese characters that no
+// place or UI text uses (most of the kanji of Japan's towns, some 80 KB) go into files of their own under the font
+// name TOWN_FONT, which the towns' layer lists after "Noto Sans Regular" (style.ts TOWN_FONT_STACK): the files a
+// first load fetches do not grow, and the town files are fetched only when a Japanese town name is drawn.
 //
 // Within one font name the unicode-ranges partition the codepoints: each is claimed by the first file (in the
 // listed order) whose font has it, so the manifest never leaves it to MapLibre which of two files draws a letter.
@@ -17,6 +23,7 @@ import { pathToFileURL } from 'node:url';
 import subsetFont from 'subset-font';
 import fontverter from 'fontverter';
 import { Blob, Face } from 'harfbuzzjs';
+import { TOWN_FONT, TOWNS_FILE } from '../src/lib/map/style.ts';
 
 /** The label text files read in each dataset folder; a missing one is skipped. */
 export const LABEL_FILES = ['places.json', 'themes.json'] as const;
@@ -79,6 +86,8 @@ export interface BuildFontsOptions {
   urlPrefix?: string;
   /** More text to cover on top of the datasets and UI_CHARS. */
   extraText?: string;
+  /** The towns file whose names the fonts cover (TOWN_FONT), or null for none. Default: <root>/public/basemap/towns.json, if it exists. */
+  townsFile?: string | null;
   /** Indic files: "text" only the characters used, "marks" those plus the block's marks (default), "block" all of it. */
   indicCoverage?: IndicCoverage;
   /** Where progress lines go. Default: console.log. */
@@ -118,6 +127,8 @@ interface FontSource {
   slices: string[] | ((slice: string) => boolean);
   /** For an Indic script: its block, whose marks (or all of it) the file keeps once any of it is used. */
   indicBlock?: [number, number];
+  /** Names files of another font name made from the same slices: noto-sans-jp-<tag>-115-400.woff2. */
+  tag?: string;
 }
 
 const notoSans = (weight: number): FontSource => ({
@@ -137,6 +148,29 @@ export const FONT_NAMES: Record<string, FontSource[]> = {
   'Noto Sans Regular': [notoSans(400), notoSansJp, notoSansDevanagari, notoSansGujarati],
   'Noto Sans Bold': [notoSans(700), notoSansJp, notoSansDevanagari, notoSansGujarati],
 };
+
+/** The town names' own Japanese files (see the file comment). */
+export const TOWN_FONT_SOURCES: FontSource[] = [{ ...notoSansJp, tag: 'towns' }];
+
+/** From here on a town name's character is CJK (kana, kanji, their punctuation): the town files may take it. */
+const CJK_FROM = 0x2e80;
+
+/**
+ * Every name in a towns file (GeoJSON points whose properties name, ja, hi and gu are label text), one per line; ''
+ * when there is no file. A file that is not valid JSON is an error, as for the datasets.
+ */
+export function collectTownText(path: string | null): string {
+  if (!path || !existsSync(path)) return '';
+  let json: { features?: { properties?: Record<string, unknown> }[] };
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new Error(`${path}: is not valid JSON: ${(err as Error).message}`, { cause: err });
+  }
+  const out: string[] = [];
+  for (const f of json.features ?? []) for (const k of ['name', 'ja', 'hi', 'gu']) if (typeof f.properties?.[k] === 'string') out.push(f.properties[k] as string);
+  return out.join('\n');
+}
 
 /** Characters an Indic file keeps for shaping besides its block: ZWNJ, ZWJ, dotted circle, danda, double danda. */
 const INDIC_SHAPING_EXTRAS = [0x200c, 0x200d, 0x25cc, 0x0964, 0x0965];
@@ -261,12 +295,14 @@ function slicesOf(source: FontSource): Slice[] {
   const names =
     typeof source.slices === 'function' ? Object.keys(unicode).filter(source.slices) : source.slices.filter((s) => s in unicode);
   const base = basename(source.pkg); // noto-sans-devanagari
+  const named = source.tag ? `${base}-${source.tag}` : base;
   return names.map((slice) => {
     const id = slice.replace(/^\[(\d+)\]$/, '$1');
-    // "noto-sans-latin-400", "noto-sans-jp-115-400", "noto-sans-devanagari-400" (not ...-devanagari-devanagari-...).
-    const stem = base.endsWith(`-${id}`) ? base : `${base}-${id}`;
+    // "noto-sans-latin-400", "noto-sans-jp-115-400", "noto-sans-devanagari-400" (not ...-devanagari-devanagari-...),
+    // "noto-sans-jp-towns-115-400".
+    const stem = base.endsWith(`-${id}`) ? named : `${named}-${id}`;
     return {
-      key: `${source.pkg}:${slice}:${source.weight}`,
+      key: `${source.pkg}:${slice}:${source.weight}${source.tag ? `:${source.tag}` : ''}`,
       source,
       slice,
       input: join(dir, 'files', `${base}-${id}-${source.weight}-normal.woff2`),
@@ -295,8 +331,13 @@ export async function buildFonts(opts: BuildFontsOptions = {}): Promise<BuildFon
   const log = opts.log ?? ((line: string) => console.log(line));
 
   const labels = collectLabelText(dataDir);
-  const needed = codepointsOf(UI_CHARS + uiDateText() + uiCatalogText(root) + labels.text + (opts.extraText ?? ''));
+  const townsFile = opts.townsFile === null ? null : resolve(root, opts.townsFile ?? join('public', TOWNS_FILE));
+  const townChars = codepointsOf(collectTownText(townsFile));
+  // Town names' Latin and Indic letters join the label files; their CJK characters are left to the town files.
+  const townShared = String.fromCodePoint(...townChars.filter((cp) => cp < CJK_FROM));
+  const needed = codepointsOf(UI_CHARS + uiDateText() + uiCatalogText(root) + labels.text + townShared + (opts.extraText ?? ''));
   log(`label text: ${labels.files.length} file(s) under ${relative(root, dataDir) || '.'}, ${needed.length} characters with the UI set`);
+  if (townChars.length) log(`town names: ${townChars.length} characters in ${relative(root, townsFile!)}`);
 
   const cmaps = new Map<string, Set<number>>();
   const cmapOf = async (slice: Slice) => {
@@ -312,7 +353,7 @@ export async function buildFonts(opts: BuildFontsOptions = {}): Promise<BuildFon
   const claims: Record<string, { slice: Slice; codepoints: number[] }[]> = {};
   const contents = new Map<string, { slice: Slice; codepoints: Set<number> }>();
   const missing = new Set<number>();
-  for (const [fontName, sources] of Object.entries(FONT_NAMES)) {
+  const claimAll = async (fontName: string, sources: FontSource[], needed: number[]) => {
     const taken = new Set<number>();
     claims[fontName] = [];
     for (const source of sources) {
@@ -331,8 +372,14 @@ export async function buildFonts(opts: BuildFontsOptions = {}): Promise<BuildFon
         contents.set(slice.output, content);
       }
     }
-    for (const cp of needed) if (!taken.has(cp)) missing.add(cp);
-  }
+    return needed.filter((cp) => !taken.has(cp));
+  };
+  for (const [fontName, sources] of Object.entries(FONT_NAMES)) for (const cp of await claimAll(fontName, sources, needed)) missing.add(cp);
+  // The towns' CJK characters that the regular files do not draw: files of their own, after them in the towns' stack.
+  const regular = new Set(claims['Noto Sans Regular'].flatMap((c) => c.codepoints));
+  const townOnly = townChars.filter((cp) => cp >= CJK_FROM && !regular.has(cp));
+  if (townOnly.length) for (const cp of await claimAll(TOWN_FONT, TOWN_FONT_SOURCES, townOnly)) missing.add(cp);
+  if (!claims[TOWN_FONT]?.length) delete claims[TOWN_FONT];
 
   // Subset and write each file once, checking it maps everything it claims.
   mkdirSync(outDir, { recursive: true });
@@ -369,11 +416,17 @@ export async function buildFonts(opts: BuildFontsOptions = {}): Promise<BuildFon
   const width = Math.max(...files.map((f) => f.file.length));
   for (const f of files) log(`  ${f.file.padEnd(width)}  ${(f.bytes / 1024).toFixed(1).padStart(6)} KB  ${f.codepoints} codepoints`);
   log(`  ${'total'.padEnd(width)}  ${(totalBytes / 1024).toFixed(1).padStart(6)} KB in ${files.length} files`);
+  const townFiles = new Set((faces[TOWN_FONT] ?? []).map((f) => f.file));
+  if (townFiles.size) {
+    const townBytes = files.filter((f) => townFiles.has(f.file)).reduce((sum, f) => sum + f.bytes, 0);
+    log(`  of which ${(townBytes / 1024).toFixed(1)} KB in ${townFiles.size} files only for Japanese town names (${TOWN_FONT})`);
+  }
   const missingText = String.fromCodePoint(...[...missing].sort((a, b) => a - b));
   if (missing.size) log(`warning: no label font covers ${formatUnicodeRanges([...missing].sort((a, b) => a - b)).join(', ')} (${missingText}); MapLibre will draw them with a local font`);
   if (manifestPath) log(`wrote ${relative(root, manifestPath)}`);
 
-  return { faces, files, totalBytes, chars: String.fromCodePoint(...needed), missing: missingText };
+  const allChars = [...new Set([...needed, ...townChars])].sort((a, b) => a - b);
+  return { faces, files, totalBytes, chars: String.fromCodePoint(...allChars), missing: missingText };
 }
 
 function manifestSource(faces: Record<string, LabelFontFile[]>): string {

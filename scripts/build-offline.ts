@@ -28,7 +28,7 @@ import { OFFLINE_DIR, OFFLINE_FILES, OFFLINE_FOLDER } from '../src/lib/export/of
 /** The folder's name inside the output (and inside the zip): what a presenter copies to a stick. */
 export { OFFLINE_FOLDER };
 /** Files beside the page that the app loads by path (see src/lib/assetUrl.ts), and their types. */
-const BASEMAP_FILES = ['basemap/overview.json', 'basemap/detail.json', 'basemap/world.json'];
+const BASEMAP_FILES = ['basemap/overview.json', 'basemap/detail.json', 'basemap/world.json', 'basemap/towns.json'];
 /** Images the app may load by path (src/lib/assetUrl.ts), carried when the prebuild drew them. */
 const PREVIEW_FILES = ['basemap/preview.svg'];
 

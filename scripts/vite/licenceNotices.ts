@@ -53,7 +53,7 @@ export function licenceNotices(): Plugin {
       const head =
         'Third-party code bundled in Indo-Pacific Atlas, with its licences.\n' +
         'Fonts: Noto Sans, Noto Sans JP, Noto Sans Devanagari, Noto Sans Gujarati (SIL OFL 1.1, fonts/LICENSE-OFL.txt).\n' +
-        'Basemap: Natural Earth (public domain). Gazetteer, where an import uses it: GeoNames (CC BY 4.0).\n\n';
+        'Basemap: Natural Earth (public domain). Towns on the map at detail zooms, and the gazetteer an import uses: GeoNames (CC BY 4.0).\n\n';
       this.emitFile({ type: 'asset', fileName: 'THIRD-PARTY-NOTICES.txt', source: head + parts.join('\n') });
     },
   };

@@ -9,6 +9,7 @@ import { prefetchedFetch, loadDataset, DatasetLoadError, builtDigest } from '../
 import { prefetchScript, checkedDatasets } from '../../scripts/datasetPlugin';
 import { readDatasetFolder } from '../../scripts/datasetFolder';
 import { parseUrl } from '../../src/lib/state/urlCodec';
+import { opensCoarse } from '../../src/lib/map/opening';
 
 describe('the dataset file lists the build uses', () => {
   it('are the files the schemas validate', () => {
@@ -18,15 +19,34 @@ describe('the dataset file lists the build uses', () => {
 });
 
 /** Runs index.html's inline prefetch script against a page URL; returns the URLs it fetched. */
-function runPrefetch(href: string, checked: Record<string, string> = {}): { fetched: string[]; keys: string[]; checked: unknown } {
-  const fetched: string[] = [];
+function runPrefetch(
+  href: string,
+  checked: Record<string, string> = {},
+  stored: Record<string, string> = {},
+  o: { innerWidth?: number; map?: { worker?: string; labelFont?: string } } = {},
+): { fetched: string[]; keys: string[]; checked: unknown; preloaded: Record<string, unknown>[]; all: string[] } {
+  const all: string[] = [];
+  const preloaded: Record<string, unknown>[] = [];
   const win: Record<string, unknown> = {
-    fetch: (u: string) => (fetched.push(u), Promise.resolve({ ok: true })),
+    fetch: (u: string) => (all.push(u), Promise.resolve({ ok: true })),
+    innerWidth: o.innerWidth ?? 1280,
   };
   win.window = win;
-  runInNewContext(prefetchScript(checked), { ...win, window: win, location: new URL(href), document: { baseURI: href }, URLSearchParams, URL });
+  const document = { baseURI: href, createElement: () => ({}), head: { append: (el: Record<string, unknown>) => preloaded.push(el) } };
+  const localStorage = { getItem: (k: string) => stored[k] ?? null };
+  runInNewContext(prefetchScript(checked, ALL_DATASET_FILES, o.map), {
+    ...win,
+    window: win,
+    location: new URL(href),
+    document,
+    localStorage,
+    URLSearchParams,
+    URL,
+  });
   const pre = win.__atlasPrefetch as Record<string, unknown> | undefined;
-  return { fetched, keys: Object.keys(pre ?? {}), checked: win.__atlasChecked };
+  // `fetched`: the dataset's files; `all`: everything the script asked for.
+  const fetched = all.filter((u) => u.includes('/data/'));
+  return { fetched, keys: Object.keys(pre ?? {}).filter((u) => u.includes('/data/')), checked: win.__atlasChecked, preloaded, all };
 }
 
 describe('index.html prefetch', () => {
@@ -44,6 +64,52 @@ describe('index.html prefetch', () => {
   it.each(['../etc', 'A b', '%2e%2e'])('fetches nothing for a dataset name that is not one (%s)', (bad) => {
     expect(DATASET_NAME.test(decodeURIComponent(bad))).toBe(false);
     expect(runPrefetch(`http://h/?dataset=${bad}`).fetched).toEqual([]);
+  });
+});
+
+describe("index.html starts what the map's first frame waits for", () => {
+  const map = { worker: 'assets/maplibre-gl-worker-abc.mjs', labelFont: 'fonts/noto-sans-latin-400.woff2' };
+  const others = (r: ReturnType<typeof runPrefetch>) => r.all.filter((u) => !u.includes('/data/'));
+  it('on a narrow screen: the coarse world basemap, the Latin label font and the worker script', () => {
+    expect(others(runPrefetch('http://h/app/', {}, {}, { innerWidth: 390, map }))).toEqual([
+      'http://h/app/basemap/world.json',
+      'http://h/app/fonts/noto-sans-latin-400.woff2',
+      'http://h/app/assets/maplibre-gl-worker-abc.mjs',
+    ]);
+  });
+  it('on a wide screen, or a narrow one opening zoomed in, the overview', () => {
+    expect(others(runPrefetch('http://h/', {}, {}, { innerWidth: 1280, map }))[0]).toBe('http://h/basemap/overview.json');
+    expect(others(runPrefetch('http://h/?map=5/21/73', {}, {}, { innerWidth: 390, map }))[0]).toBe('http://h/basemap/overview.json');
+    expect(others(runPrefetch('http://h/?map=2/21/73', {}, {}, { innerWidth: 390, map }))[0]).toBe('http://h/basemap/world.json');
+  });
+  it('the Latin label font only for English labels', () => {
+    expect(others(runPrefetch('http://h/?lang=ja', {}, {}, { innerWidth: 390, map }))).not.toContain('http://h/fonts/noto-sans-latin-400.woff2');
+  });
+  it('the basemap AtlasMap will open on (lib/map/opening opensCoarse)', () => {
+    for (const [w, q, z] of [
+      [390, '', undefined],
+      [699, '', undefined],
+      [700, '', undefined],
+      [390, '?map=2.6/0/0', 2.6],
+    ] as const) {
+      const first = others(runPrefetch(`http://h/${q}`, {}, {}, { innerWidth: w, map }))[0];
+      expect(first.endsWith(opensCoarse(w, z) ? 'world.json' : 'overview.json')).toBe(true);
+    }
+  });
+});
+
+describe('index.html preloads the preview of the opening view', () => {
+  it('when the page opens on it', () => {
+    expect(runPrefetch('http://h/').preloaded).toEqual([{ rel: 'preload', as: 'image', href: 'basemap/preview.svg', fetchPriority: 'high' }]);
+    expect(runPrefetch('http://h/?embed=1&t=2026-07-02&lang=ja').preloaded).toHaveLength(1);
+  });
+  it.each(['map=4/20/75', 'story=corridor', 'sel=summit-16', 'dataset=india-japan'])('not with %s, and still prefetches the dataset', (q) => {
+    const r = runPrefetch(`http://h/?${q}`);
+    expect(r.preloaded).toEqual([]);
+    expect(r.fetched.length).toBeGreaterThan(0);
+  });
+  it('not in the projector theme', () => {
+    expect(runPrefetch('http://h/', {}, { 'atlas:projector': '1' }).preloaded).toEqual([]);
   });
 });
 
@@ -164,10 +230,21 @@ describe('the trusted path and the validated path agree', () => {
     expect(trusted).toEqual(validated);
   });
   it('nothing on the first-load path imports the validator, zod or the full EDTF parser', () => {
-    const firstLoad = ['src/main.ts', 'src/App.svelte', 'src/lib/model/loadDataset.ts', 'src/lib/model/dataset.ts', 'src/lib/model/dates.ts', 'src/lib/model/datasetFiles.ts', 'src/lib/model/dateWords.ts'];
+    const firstLoad = [
+      'src/main.ts',
+      'src/App.svelte',
+      'src/lib/model/loadDataset.ts',
+      'src/lib/model/dataset.ts',
+      'src/lib/model/dates.ts',
+      'src/lib/model/datasetFiles.ts',
+      'src/lib/model/dateWords.ts',
+    ];
     for (const f of firstLoad) {
       const staticImports = [...readFileSync(f, 'utf8').matchAll(/^\s*import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1]);
-      expect(staticImports.filter((m) => /zod|edtf|validateDataset|datesFull|\/schema/.test(m)), f).toEqual([]);
+      expect(
+        staticImports.filter((m) => /zod|edtf|validateDataset|datesFull|\/schema/.test(m)),
+        f,
+      ).toEqual([]);
     }
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from 'maplibre-gl';
-import { buildStyle, detailLayers, themeSettings } from '../../src/lib/map/style';
+import { buildStyle, detailLayers, themeSettings, townLayers } from '../../src/lib/map/style';
 import { fontFacesFor } from '../../src/lib/map/fontFaces';
 import { placeFeatures } from '../../src/lib/map/placeFeatures';
 import { loadRealDataset } from './realDataset';
@@ -10,12 +10,16 @@ import { loadRealDataset } from './realDataset';
 const d = loadRealDataset();
 type AnyLayer = { id: string; paint?: Record<string, unknown>; layout?: Record<string, unknown> };
 
-/** The whole style as the map has it after a zoom in: overview, places and the detail basemap. */
+/** The whole style as the map has it after a zoom in: overview, places, the detail basemap and the towns. */
 function fullStyle(highContrast: boolean): StyleSpecification {
-  const style = buildStyle({ basemapUrl: 'http://h/basemap/overview.json', fontFaces: fontFacesFor('http://h/'), places: placeFeatures(d) });
+  const places = placeFeatures(d);
+  const style = buildStyle({ basemapUrl: 'http://h/basemap/overview.json', fontFaces: fontFacesFor('http://h/'), places });
   const detail = detailLayers(highContrast);
   style.sources[detail.source] = { type: 'geojson', data: 'http://h/basemap/detail.json' };
   style.layers.push(...detail.layers);
+  const towns = townLayers({ places, highContrast });
+  style.sources[towns.source] = { type: 'geojson', data: 'http://h/basemap/towns.json' };
+  style.layers.push(...towns.layers);
   // What AtlasMap.setHighContrast does to a live map, done to the style.
   for (const t of themeSettings(highContrast)) {
     const layer = style.layers.find((l) => l.id === t.layer) as AnyLayer;
@@ -41,7 +45,7 @@ describe('the map style', () => {
 
 describe('the projector theme', () => {
   const normal = buildStyle({ basemapUrl: 'http://h/o.json', fontFaces: fontFacesFor('http://h/') });
-  normal.layers.push(...detailLayers(false).layers);
+  normal.layers.push(...detailLayers(false).layers, ...townLayers().layers);
   it('names only layers the map has, and is what the style is built with when off', () => {
     for (const t of themeSettings(false)) {
       expect(normal.layers.some((l) => l.id === t.layer), t.layer).toBe(true);
@@ -57,6 +61,7 @@ describe('the projector theme', () => {
     const table = (hc: boolean) => Object.fromEntries(themeSettings(hc).map((t) => [`${t.layer} ${t.name}`, t.value]));
     const sel = ['boolean', ['feature-state', 'sel'], false];
     const bySize = (small: number, big: number) => ['match', ['get', 'kind'], 'station', small, 'strait', small, 'port', small, big];
+    const byRank = (...s: number[]) => ['match', ['get', 'rank'], 0, s[0], 1, s[1], 2, s[2], s[3]];
     expect(table(false)).toEqual({
       'ocean background-color': '#dce9f2', 'land fill-color': '#f7f4ec', 'land-detail fill-color': '#f7f4ec',
       'coast line-color': '#9fb6c8', 'coast-detail line-color': '#9fb6c8',
@@ -64,6 +69,7 @@ describe('the projector theme', () => {
       'sea-lanes line-color': ['case', sel, '#e67e22', '#1565a8'],
       'place-labels text-color': ['match', ['get', 'kind'], 'strait', '#0b4f80', '#1f3a5f'],
       'place-labels text-size': bySize(11, 13),
+      'town-labels text-color': '#626b76', 'town-labels icon-image': 'town-dot', 'town-labels text-size': byRank(12, 11.5, 11, 10.5),
     });
     expect(table(true)).toEqual({
       'ocean background-color': '#bcd4ea', 'land fill-color': '#ffffff', 'land-detail fill-color': '#ffffff',
@@ -72,6 +78,7 @@ describe('the projector theme', () => {
       'sea-lanes line-color': ['case', sel, '#b34700', '#003f7f'],
       'place-labels text-color': '#000000',
       'place-labels text-size': bySize(13, 16),
+      'town-labels text-color': '#2b2b2b', 'town-labels icon-image': 'town-dot-projector', 'town-labels text-size': byRank(15, 14, 13, 12.5),
     });
   });
   it('builds the detail layers in the theme the map is in', () => {

@@ -2,7 +2,7 @@
 // the dataset's licence and attribution (meta.json), its title and the day its facts were checked, and the basemap.
 import type { Dataset } from '../model/dataset';
 import { isoDay } from '../model/dates';
-import { NATURAL_EARTH } from '../map/style';
+import { NATURAL_EARTH, TOWNS_ATTRIBUTION } from '../map/style';
 
 export interface ExportCredit {
   /** "Indo-Pacific Atlas, dataset “India–Japan cooperation” (india-japan), facts checked to 2026-11-28". */
@@ -17,7 +17,7 @@ export function exportCredit(d: Dataset): ExportCredit {
     source: `Indo-Pacific Atlas, dataset “${d.meta.title}” (${d.name}), facts checked to ${isoDay(d.asOf)}`,
     licence: d.meta.licence,
     attribution: d.meta.attribution,
-    basemap: `Basemap: ${NATURAL_EARTH}`,
+    basemap: `Basemap: ${NATURAL_EARTH}; towns: ${TOWNS_ATTRIBUTION}`,
   };
 }
 

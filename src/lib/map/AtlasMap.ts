@@ -2,12 +2,12 @@
 import { Map as MLMap, LngLatBounds, NavigationControl, AttributionControl, setWorkerUrl, prewarm, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Dataset } from '../model/dataset';
-import { buildStyle, detailLayers, labelField, themeSettings, NATURAL_EARTH, PLACE_LAYERS } from './style';
+import { buildStyle, detailLayers, labelField, themeSettings, townDotImage, townField, townLayers, NATURAL_EARTH, PLACE_LAYERS, TOWN_DOTS, TOWN_LAYER, TOWNS_ATTRIBUTION, TOWNS_BEFORE, TOWNS_FILE } from './style';
 import { placeFeatures, placeFirstTimes, placePhases, upperBound } from './placeFeatures';
 import { fontFacesFor } from './fontFaces';
 import { assetUrl } from '../assetUrl';
 import type { Camera, Lang } from '../model/types';
-import { openingBounds, MAX_ZOOM, MIN_ZOOM, NARROW_MAP, OPENING_FIT, OVERVIEW_FROM_ZOOM } from './opening';
+import { openingBounds, opensCoarse, MAX_ZOOM, MIN_ZOOM, OPENING_FIT, OVERVIEW_FROM_ZOOM } from './opening';
 import type { MapScene } from './offscreenMap';
 
 setWorkerUrl(new URL(workerUrl, document.baseURI).href);
@@ -45,12 +45,16 @@ export class AtlasMap {
   /** A narrow map opens on the coarse world basemap (a third of the bytes) and swaps in the overview on zoom-in. */
   private coarseBasemap: boolean;
 
+  /** The dataset's places as drawn (also what the towns layer leaves unlabelled where the dataset names a place). */
+  private readonly places: GeoJSON.FeatureCollection;
+
   constructor(o: AtlasMapOptions) {
     this.dataset = o.dataset;
+    this.places = placeFeatures(this.dataset);
     this.lang = o.lang ?? 'en';
     performance.mark('atlas:map-create');
     const base = document.baseURI;
-    this.coarseBasemap = o.container.clientWidth > 0 && o.container.clientWidth < NARROW_MAP;
+    this.coarseBasemap = opensCoarse(window.innerWidth, o.camera?.zoom);
     this.map = new MLMap({
       container: o.container,
       // The places are in the style, so that they are tiled and drawn in the same pass as the basemap. Labels start
@@ -59,7 +63,7 @@ export class AtlasMap {
       style: buildStyle({
         basemapUrl: assetUrl(this.coarseBasemap ? 'basemap/world.json' : 'basemap/overview.json', base),
         fontFaces: fontFacesFor(base),
-        places: placeFeatures(this.dataset),
+        places: this.places,
         lang: this.lang,
         firstLineOnly: true,
       }),
@@ -97,6 +101,8 @@ export class AtlasMap {
       this.maybeLoadDetail();
     });
     this.map.on('zoomend', () => this.maybeLoadDetail());
+    // The towns' dots (the style has no sprite): added when a layer first asks for one.
+    this.map.setMissingStyleImageResolver((id) => addTownDot(this.map, id));
     this.map.on('moveend', () => {
       const c = this.map.getCenter();
       o.onCamera({ zoom: this.map.getZoom(), lat: c.lat, lon: c.lng });
@@ -140,6 +146,11 @@ export class AtlasMap {
     const { source, layers } = detailLayers(this.highContrast);
     this.map.addSource(source, { type: 'geojson', data: assetUrl('basemap/detail.json', document.baseURI), attribution: NATURAL_EARTH });
     for (const layer of layers) this.map.addLayer(layer, 'sea-lanes');
+    // Towns, fetched with the detail basemap and drawn from zoom 5, under the dataset's points and labels.
+    const towns = townLayers({ places: this.places, lang: this.lang, highContrast: this.highContrast });
+    for (const id of TOWN_DOTS) addTownDot(this.map, id);
+    this.map.addSource(towns.source, { type: 'geojson', data: assetUrl(TOWNS_FILE, document.baseURI), attribution: TOWNS_ATTRIBUTION });
+    for (const layer of towns.layers) this.map.addLayer(layer, TOWNS_BEFORE);
   }
 
   private setState(id: string, state: Record<string, unknown>) {
@@ -234,6 +245,7 @@ export class AtlasMap {
 
   setLanguage(lang: Lang) {
     this.map.setLayoutProperty('place-labels', 'text-field', labelField(lang));
+    if (this.map.getLayer(TOWN_LAYER)) this.map.setLayoutProperty(TOWN_LAYER, 'text-field', townField(lang));
     this.lang = lang;
   }
   lang: Lang;
@@ -255,6 +267,7 @@ export class AtlasMap {
       size: { width: canvas.clientWidth || m.getContainer().clientWidth, height: canvas.clientHeight || m.getContainer().clientHeight },
       placeStates,
       highContrast: this.highContrast,
+      lang: this.lang,
     };
   }
 
@@ -320,6 +333,16 @@ export class AtlasMap {
         }),
     };
   }
+}
+
+/**
+ * Adds a town dot image the style asks for (style.townDotImage); other missing images are left to MapLibre's warning.
+ * Called by MapLibre's missing-image resolver, which waits for it: an image added on its later `styleimagemissing`
+ * event would be missing from the tiles that asked first.
+ */
+export function addTownDot(map: MLMap, id: string) {
+  const image = townDotImage(id);
+  if (image && !map.hasImage(id)) map.addImage(id, image, { pixelRatio: 2 });
 }
 
 /** What a rendered feature's label says: the text of a formatted text-field's sections, joined with "|". */

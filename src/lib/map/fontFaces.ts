@@ -21,3 +21,8 @@ export function fontFacesFor(baseUrl: string, faces: LabelFontFaces = labelFontF
   }
   return out;
 }
+
+/** The label font files for Latin script (the first line of every English label). */
+export function latinLabelFonts(faces: LabelFontFaces = labelFontFaces): string[] {
+  return Object.values(faces).flatMap((files) => files.filter((f) => f.file.includes('latin')).map((f) => f.file));
+}

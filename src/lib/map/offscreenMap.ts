@@ -4,10 +4,9 @@
 // buffer so the picture can be read after a render, and is removed when the export is done.
 import { Map as MLMap, LngLatBounds, type StyleSpecification } from 'maplibre-gl';
 // AtlasMap's module sets MapLibre's worker URL; importing it here keeps that true when this chunk loads first.
-import './AtlasMap';
-import type { Camera } from '../model/types';
-import { detailLayers, NATURAL_EARTH } from './style';
-import { assetUrl } from '../assetUrl';
+import { addTownDot } from './AtlasMap';
+import type { Camera, Lang } from '../model/types';
+import { withDetail } from './style';
 
 /** What an off-screen map needs to draw the screen's view again (AtlasMap.scene). */
 export interface MapScene {
@@ -19,6 +18,8 @@ export interface MapScene {
   /** Feature-state of the places (phase, selection, filtered out) by place id. */
   placeStates: Record<string, Record<string, unknown>>;
   highContrast: boolean;
+  /** The labels' language (for the towns, when the screen has not drawn them yet). Default English. */
+  lang?: Lang;
 }
 
 export interface OffscreenOptions {
@@ -50,7 +51,8 @@ export class OffscreenMap {
     host.inert = true;
     host.style.cssText = `position:fixed;left:-${o.width + 10_000}px;top:0;width:${o.width}px;height:${o.height}px;pointer-events:none;overflow:hidden;`;
     document.body.append(host);
-    const style = withDetail(structuredClone(scene.style), scene.highContrast);
+    // An export or a video may be drawn closer in than the screen has been: the finer basemap and the towns too.
+    const style = withDetail(structuredClone(scene.style), { highContrast: scene.highContrast, lang: scene.lang, base: document.baseURI });
     let map: MLMap;
     try {
       map = new MLMap({
@@ -67,6 +69,7 @@ export class OffscreenMap {
         minZoom: 0,
         canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
       });
+      map.setMissingStyleImageResolver((id) => addTownDot(map, id));
     } catch (err) {
       host.remove();
       throw err;
@@ -162,22 +165,6 @@ export async function drawScene(scene: MapScene, o: OffscreenOptions): Promise<H
   } finally {
     m.remove();
   }
-}
-
-/**
- * The style with the finer basemap, which the on-screen map adds only once it is zoomed in: an export or a video
- * may be drawn closer in than the screen has been.
- */
-function withDetail(style: StyleSpecification, highContrast: boolean): StyleSpecification {
-  // A phone's map may still be on the coarse world basemap: an export is drawn larger, so it takes the overview.
-  const overview = style.sources.overview;
-  if (overview?.type === 'geojson') overview.data = assetUrl('basemap/overview.json', document.baseURI);
-  const { source, layers } = detailLayers(highContrast);
-  if (style.sources[source]) return style;
-  style.sources[source] = { type: 'geojson', data: assetUrl('basemap/detail.json', document.baseURI), attribution: NATURAL_EARTH };
-  const at = style.layers.findIndex((l) => l.id === 'sea-lanes');
-  style.layers.splice(at < 0 ? style.layers.length : at, 0, ...layers);
-  return style;
 }
 
 /**

@@ -7,7 +7,10 @@ import { DEFAULT_DATASET } from '../model/types';
 export type Bounds = [[number, number], [number, number]];
 
 /** Gulf to Japan: the initial frame. */
-export const INDO_PACIFIC: Bounds = [[44, -11], [146, 44]];
+export const INDO_PACIFIC: Bounds = [
+  [44, -11],
+  [146, 44],
+];
 
 /** The map's zoom range and the opening fit; AtlasMap creates the map with these. */
 export const MIN_ZOOM = 1;
@@ -25,7 +28,10 @@ export const OVERVIEW_FROM_ZOOM = 2.6;
  */
 export function openingBounds(d: Dataset): Bounds {
   if (d.name === DEFAULT_DATASET) return INDO_PACIFIC;
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
   for (const p of d.places) {
     const g = p.geometry;
     const coords = g.type === 'Point' ? [g.coordinates] : g.type === 'LineString' ? g.coordinates : g.coordinates[0];
@@ -39,8 +45,12 @@ export function openingBounds(d: Dataset): Bounds {
   if (!Number.isFinite(w)) return INDO_PACIFIC;
   // A single place (or a tight cluster) gets a frame a few degrees wide rather than the maximum zoom.
   const pad = (a: number, b: number) => Math.max(0, 2 - (b - a) / 2);
-  const px = pad(w, e), py = pad(s, n);
-  return [[Math.max(-180, w - px), Math.max(-85, s - py)], [Math.min(180, e + px), Math.min(85, n + py)]];
+  const px = pad(w, e),
+    py = pad(s, n);
+  return [
+    [Math.max(-180, w - px), Math.max(-85, s - py)],
+    [Math.min(180, e + px), Math.min(85, n + py)],
+  ];
 }
 
 /** Web Mercator as MapLibre has it: world x, y in [0, 1] (x east from 180° W, y south from 85.05° N). */
@@ -59,7 +69,10 @@ export const worldSize = (zoom: number) => 512 * 2 ** zoom;
  */
 export function fitCamera(bounds: Bounds, w: number, h: number, fit: { padding: number; maxZoom: number } = OPENING_FIT) {
   const [[west, south], [east, north]] = bounds;
-  const x0 = mercatorX(west), x1 = mercatorX(east), y0 = mercatorY(north), y1 = mercatorY(south);
+  const x0 = mercatorX(west),
+    x1 = mercatorX(east),
+    y0 = mercatorY(north),
+    y1 = mercatorY(south);
   const scale = Math.min((w - 2 * fit.padding) / (x1 - x0), (h - 2 * fit.padding) / (y1 - y0));
   const zoom = Math.max(MIN_ZOOM, Math.min(fit.maxZoom, MAX_ZOOM, Math.log2(scale / 512)));
   return { zoom, x: (x0 + x1) / 2, y: (y0 + y1) / 2 };
@@ -84,5 +97,15 @@ export function previewPlacement(bounds: Bounds, w: number, h: number) {
 /** The preview is for the opening view only: not when the URL names a camera, a story, a selection or a dataset. */
 export function previewWanted(search: string): boolean {
   const q = new URLSearchParams(search);
-  return !['map', 'story', 'sel', 'dataset'].some((k) => q.has(k));
+  return !PREVIEW_BLOCKERS.some((k) => q.has(k));
+}
+/** URL parameters that name a view other than the opening one (index.html's inline script preloads by the same list). */
+export const PREVIEW_BLOCKERS = ['map', 'story', 'sel', 'dataset'] as const;
+
+/**
+ * Whether the map opens on the coarse world basemap: on a narrow screen (the viewport, as index.html's inline script
+ * sees it before any layout, so that it prefetches the same file), unless the view opens zoomed in past it.
+ */
+export function opensCoarse(viewportWidth: number, zoom?: number): boolean {
+  return viewportWidth < NARROW_MAP && !(zoom !== undefined && zoom >= OVERVIEW_FROM_ZOOM);
 }

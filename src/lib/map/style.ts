@@ -1,6 +1,7 @@
 // Builds the MapLibre style (pure): offline basemap, dataset places, labels from bundled font files.
-import { MAP } from '../model/palette';
+import { MAP, MAP_PROJECTOR } from '../model/palette';
 import type { Lang } from '../model/types';
+import { assetUrl } from '../assetUrl';
 import type { FontFacesSpecification, StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
 
 export interface StyleOptions {
@@ -26,6 +27,14 @@ const phase: ExpressionSpecification = ['coalesce', ['feature-state', 'phase'], 
 const phaseOpacity = (ahead: number): ExpressionSpecification => ['case', state('out'), 0.12, ['match', phase, 1, ahead, 1]];
 
 export const PLACE_LAYERS = ['place-lines-hit', 'place-points'] as const;
+
+/** Stations are drawn from this zoom on, and labelled from STATION_LABEL_ZOOM (the corridor is read closer in). */
+export const STATION_POINT_ZOOM = 6;
+export const STATION_LABEL_ZOOM = 6.5;
+const zoomAtLeast = (z: number): ExpressionSpecification => ['>=', ['zoom'], z];
+
+/** The dataset's points as the map draws them: stations only closer in. */
+const placePointFilter: ExpressionSpecification = ['all', ['==', ['geometry-type'], 'Point'], ['any', ['!=', ['get', 'kind'], 'station'], zoomAtLeast(STATION_POINT_ZOOM)]];
 
 /**
  * A place's label: in English the English name over the name in the place's own script (Tokyo / 東京);
@@ -64,6 +73,9 @@ export function themeSettings(highContrast: boolean): ThemeSetting[] {
     ...['boundary', 'boundary-disputed', 'boundary-detail'].map((l) => paint(l, 'line-color', hc ? '#4a4a4a' : PALETTE.boundary)),
     paint('sea-lanes', 'line-color', ['case', state('sel'), hc ? '#b34700' : PALETTE.highlight, hc ? '#003f7f' : PALETTE.seaLane]),
     paint('place-labels', 'text-color', hc ? '#000000' : ['match', ['get', 'kind'], 'strait', PALETTE.strait, PALETTE.city]),
+    paint(TOWN_LAYER, 'text-color', hc ? MAP_PROJECTOR.town : PALETTE.town),
+    { layer: TOWN_LAYER, type: 'layout', name: 'icon-image', value: hc ? TOWN_DOT_PROJECTOR : TOWN_DOT },
+    { layer: TOWN_LAYER, type: 'layout', name: 'text-size', value: townTextSize(hc) },
     { layer: 'place-labels', type: 'layout', name: 'text-size', value: ['match', ['get', 'kind'], 'station', hc ? 13 : 11, 'strait', hc ? 13 : 11, 'port', hc ? 13 : 11, hc ? 16 : 13] },
   ];
 }
@@ -127,7 +139,7 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
       { id: 'place-lines-hit', type: 'line', source: 'places', filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': '#000', 'line-opacity': 0, 'line-width': 14 } },
       {
         id: 'place-points', type: 'circle', source: 'places',
-        filter: ['all', ['==', ['geometry-type'], 'Point'], ['any', ['!=', ['get', 'kind'], 'station'], ['>=', ['zoom'], 6]]],
+        filter: placePointFilter,
         paint: {
           'circle-radius': [
             '+',
@@ -145,7 +157,7 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
       },
       {
         id: 'place-labels', type: 'symbol', source: 'places',
-        filter: ['all', ['==', ['geometry-type'], 'Point'], ['!=', ['get', 'hideLabel'], 1], ['any', ['!=', ['get', 'kind'], 'station'], ['>=', ['zoom'], 6.5]]],
+        filter: ['all', ['==', ['geometry-type'], 'Point'], ['!=', ['get', 'hideLabel'], 1], ['any', ['!=', ['get', 'kind'], 'station'], zoomAtLeast(STATION_LABEL_ZOOM)]],
         layout: {
           'text-field': label,
           'text-font': ['Noto Sans Regular'],
@@ -176,4 +188,160 @@ export function detailLayers(highContrast = false): { source: string; layers: St
       { id: 'boundary-detail', type: 'line', source: 'detail', minzoom: 5, filter: ['==', ['get', 'k'], 'boundary'], paint: { 'line-width': 1 } },
     ], highContrast),
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Towns (DESIGN, The map: "zoomed in, the map must still read as a map")
+
+/** The towns' symbol layer: a dot and a name, under the dataset's places, which always win a collision. */
+export const TOWN_LAYER = 'town-labels';
+/** An invisible symbol on each of the dataset's points, so that no town label covers one of its dots. */
+export const PLACE_CLEARANCE_LAYER = 'place-clearance';
+/** The towns file (scripts/build/towns.ts), fetched with the detail basemap. */
+export const TOWNS_FILE = 'basemap/towns.json';
+export const TOWNS_ATTRIBUTION = 'GeoNames (CC BY 4.0)';
+/**
+ * Town names are drawn with the places' fonts first; characters only town names use (most of the kanji of Japan's
+ * towns) are in files of their own (scripts/build-fonts.ts), fetched only when such a name is drawn.
+ */
+export const TOWN_FONT = 'Noto Sans Towns';
+export const TOWN_FONT_STACK = ['Noto Sans Regular', TOWN_FONT];
+/** Zoom from which each town rank (scripts/build/towns.ts: 0 for a million people or more) is drawn. */
+export const TOWN_RANK_ZOOM = [5, 6, 7, 8] as const;
+export const TOWN_DOT = 'town-dot';
+export const TOWN_DOT_PROJECTOR = 'town-dot-projector';
+export const TOWN_DOTS = [TOWN_DOT, TOWN_DOT_PROJECTOR] as const;
+
+function townTextSize(hc: boolean): ExpressionSpecification {
+  const [a, b, c, d] = hc ? [15, 14, 13, 12.5] : [12, 11.5, 11, 10.5];
+  return ['match', ['get', 'rank'], 0, a, 1, b, 2, c, d];
+}
+
+/** A town's name: in `lang` where GeoNames has one, else the Latin name. */
+export function townField(lang: Lang): ExpressionSpecification {
+  return lang === 'en' ? ['get', 'name'] : ['coalesce', ['get', lang], ['get', 'name']];
+}
+
+/** The names a place's label shows, as a town would be called ("Anand/Nadiad" is both). */
+const placeNames = (en: string) => en.split('/').map((n) => n.trim().toLowerCase()).filter(Boolean);
+
+/** Degrees around a place within which a town of the same name is the same place. */
+const SAME_PLACE_DEGREES = 0.3;
+
+/**
+ * Towns the dataset already labels are not labelled twice: a town is hidden where a point of the dataset with its
+ * name lies within SAME_PLACE_DEGREES, at the zooms where that point's label is drawn (a station's from
+ * STATION_LABEL_ZOOM; closer out the town keeps its name).
+ */
+export function townFilter(places?: GeoJSON.FeatureCollection): ExpressionSpecification {
+  const last = TOWN_RANK_ZOOM.length - 1;
+  const rankZoom = ['match', ['get', 'rank'], ...TOWN_RANK_ZOOM.slice(0, last).flatMap((z, r) => [r, z]), TOWN_RANK_ZOOM[last]] as unknown as ExpressionSpecification;
+  // Evaluated at the tile's whole zoom: rank r from zoom TOWN_RANK_ZOOM[r].
+  const rank: ExpressionSpecification = ['>=', ['zoom'], rankZoom];
+  const same: ExpressionSpecification[] = [];
+  for (const f of places?.features ?? []) {
+    if (f.geometry?.type !== 'Point') continue;
+    const [x, y] = f.geometry.coordinates;
+    const p = f.properties ?? {};
+    const [w, s, e, n] = [x - SAME_PLACE_DEGREES, y - SAME_PLACE_DEGREES, x + SAME_PLACE_DEGREES, y + SAME_PLACE_DEGREES].map((v) => Math.round(v * 1e4) / 1e4);
+    const box = { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
+    for (const name of placeNames(String(p.en ?? ''))) {
+      const here: ExpressionSpecification[] = [['==', ['downcase', ['get', 'name']], name], ['within', box] as unknown as ExpressionSpecification];
+      if (p.kind === 'station') here.push(zoomAtLeast(STATION_LABEL_ZOOM));
+      same.push(['all', ...here] as ExpressionSpecification);
+    }
+  }
+  return same.length ? ['all', rank, ['!', ['any', ...same]]] : rank;
+}
+
+/** The towns' source and layers, added when the user zooms in (with the detail basemap), in the map's language and theme. */
+export function townLayers(o: { places?: GeoJSON.FeatureCollection; lang?: Lang; highContrast?: boolean } = {}): { source: string; layers: StyleSpecification['layers'] } {
+  return {
+    source: 'towns',
+    layers: applyTheme(
+      [
+        {
+          id: TOWN_LAYER, type: 'symbol', source: 'towns', minzoom: TOWN_RANK_ZOOM[0], filter: townFilter(o.places),
+          layout: {
+            'text-field': townField(o.lang ?? 'en'),
+            'text-font': TOWN_FONT_STACK,
+            'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+            'text-radial-offset': 0.55,
+            'text-justify': 'auto',
+            'text-max-width': 8,
+            'text-padding': 3,
+            'icon-size': ['match', ['get', 'rank'], 0, 0.85, 1, 0.75, 0.65],
+            // Larger towns are placed first; a dot is drawn only where its name fits.
+            'symbol-sort-key': ['-', 0, ['get', 'pop']],
+          },
+          paint: { 'text-halo-color': 'rgba(255,255,255,0.85)', 'text-halo-width': 1.3 },
+        },
+        {
+          // Placed before the towns (it is above them), always, and drawn at opacity 0: the dataset's dots keep clear.
+          id: PLACE_CLEARANCE_LAYER, type: 'symbol', source: 'places', minzoom: TOWN_RANK_ZOOM[0], filter: placePointFilter,
+          layout: { 'icon-image': TOWN_DOT, 'icon-size': 1.4, 'icon-allow-overlap': true, 'icon-padding': 0 },
+          paint: { 'icon-opacity': 0 },
+        },
+      ],
+      o.highContrast,
+    ),
+  };
+}
+
+/** Where the town layers go: above the basemap and the dataset's lines, under the dataset's points and labels. */
+export const TOWNS_BEFORE = 'place-points';
+
+/**
+ * The towns' dot images by name (normal and projector theme), as RGBA at 2× for `map.addImage(id, image,
+ * { pixelRatio: 2 })`: a filled circle with a white rim, 12 px across. The style has no sprite, so the map adds
+ * them when MapLibre asks (its `styleimagemissing` event).
+ */
+export function townDotImage(id: string): { width: number; height: number; data: Uint8Array } | null {
+  const fill = id === TOWN_DOT ? PALETTE.townDot : id === TOWN_DOT_PROJECTOR ? MAP_PROJECTOR.townDot : null;
+  if (!fill) return null;
+  const size = 24, c = size / 2, r = 7, rim = 2; // px at 2×: a 3.5 px dot with a 1 px white rim
+  const [fr, fg, fb] = [1, 3, 5].map((i) => parseInt(fill.slice(i, i + 2), 16));
+  const data = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const d = Math.hypot(x + 0.5 - c, y + 0.5 - c);
+      const cover = Math.min(1, Math.max(0, r + rim + 0.5 - d)); // the whole disc, rim included
+      const inner = Math.min(1, Math.max(0, r + 0.5 - d)); // the filled part
+      const i = (y * size + x) * 4;
+      // Premultiplied by nothing: MapLibre takes straight RGBA; the rim is white, blended into the fill at its edge.
+      data[i] = Math.round(fr * inner + 255 * (1 - inner));
+      data[i + 1] = Math.round(fg * inner + 255 * (1 - inner));
+      data[i + 2] = Math.round(fb * inner + 255 * (1 - inner));
+      data[i + 3] = Math.round(255 * cover);
+    }
+  }
+  return { width: size, height: size, data };
+}
+
+/**
+ * The style with the finer basemap and the towns, which the on-screen map adds only once it is zoomed in (an
+ * off-screen map for an export takes the screen's style through this: it may draw closer in than the screen has
+ * been). Sources the style already has are left as they are; the towns leave unlabelled what its places label.
+ */
+export function withDetail(style: StyleSpecification, o: { highContrast: boolean; lang?: Lang; base: string }): StyleSpecification {
+  // A phone's map may still be on the coarse world basemap: an export is drawn larger, so it takes the overview.
+  const overview = style.sources.overview;
+  if (overview?.type === 'geojson') overview.data = assetUrl('basemap/overview.json', o.base);
+  const insert = (before: string, layers: StyleSpecification['layers']) => {
+    const at = style.layers.findIndex((l) => l.id === before);
+    style.layers.splice(at < 0 ? style.layers.length : at, 0, ...layers);
+  };
+  const detail = detailLayers(o.highContrast);
+  if (!style.sources[detail.source]) {
+    style.sources[detail.source] = { type: 'geojson', data: assetUrl('basemap/detail.json', o.base), attribution: NATURAL_EARTH };
+    insert('sea-lanes', detail.layers);
+  }
+  const placesSource = style.sources.places;
+  const places = placesSource?.type === 'geojson' && typeof placesSource.data === 'object' ? (placesSource.data as GeoJSON.FeatureCollection) : undefined;
+  const towns = townLayers({ places, lang: o.lang, highContrast: o.highContrast });
+  if (!style.sources[towns.source]) {
+    style.sources[towns.source] = { type: 'geojson', data: assetUrl(TOWNS_FILE, o.base), attribution: TOWNS_ATTRIBUTION };
+    insert(TOWNS_BEFORE, towns.layers);
+  }
+  return style;
 }

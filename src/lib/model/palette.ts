@@ -31,6 +31,9 @@ export const MAP = {
   seaLane: UI.link,
   strait: '#0b4f80',
   highlight: UI.accent,
+  /** Towns from the gazetteer at detail zooms: muted, so the dataset's own places stand out. */
+  town: '#626b76',
+  townDot: '#858d97',
 } as const;
 
 /** The same places in the high-contrast projector theme. */
@@ -42,6 +45,8 @@ export const MAP_PROJECTOR = {
   highlight: '#b34700',
   seaLane: '#003f7f',
   label: '#000000',
+  town: '#2b2b2b',
+  townDot: '#4a4a4a',
 } as const;
 
 /** Colour of a timeline mark or lane with no theme colour. */
