@@ -1,7 +1,5 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
-// MapLibre's stylesheet before the app's, which overrides some of its rules (the script itself loads later).
-import 'maplibre-gl/dist/maplibre-gl.css';
 import './app.css';
 import { registerUiFonts } from './lib/uiFonts';
 import { loadAtlasMap } from './lib/map/loadMap';

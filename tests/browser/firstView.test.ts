@@ -98,6 +98,11 @@ describe.each([
     await w.page.waitForSelector('html[data-state="ready"]', { timeout: 60_000 });
     await mapIdle(w.page);
     await expect(preview.count()).resolves.toBe(0);
+    // The live map fills its place (MapLibre's own stylesheet must not undo the layout's: it once left it 300 px tall).
+    const wrap = (await w.page.locator('.map-wrap').boundingBox())!;
+    const canvas = await w.page.evaluate(() => (window as any).__atlas.map.canvasSize());
+    expect(Math.abs(canvas.cssWidth - wrap.width)).toBeLessThanOrEqual(1);
+    expect(Math.abs(canvas.cssHeight - wrap.height)).toBeLessThanOrEqual(1);
     const after = await landMask(w.page, await mapShot(w.page));
     const before = await landMask(w.page, shotBefore);
 
