@@ -112,9 +112,9 @@ describe('the zip', () => {
     expect(Object.keys(offlineZipEntries({ ...parts, files: { 'index.html': PAGE } }))).not.toContain(`${OFFLINE_FOLDER}/LICENSE.txt`);
   });
 
-  it('is a zip that python’s zipfile reads back', () => {
+  it('is a zip that python’s zipfile reads back', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'offline-zip-'));
-    writeFileSync(join(dir, 'a.zip'), offlineZip(parts));
+    writeFileSync(join(dir, 'a.zip'), await offlineZip(parts));
     const out = execFileSync('python3', [
       '-c',
       'import zipfile,sys,json;z=zipfile.ZipFile(sys.argv[1]);print(json.dumps({n:z.read(n).decode() for n in z.namelist()}))',

@@ -5,7 +5,7 @@
 // added to the server after the build.
 import { ALL_DATASET_FILES, DATASET_FILES, DATASET_NAME } from '../model/datasetFiles';
 import { escapeAttribute } from './embedSnippet';
-import { zipTexts } from './zip';
+import { zipTextsDeflated } from './zip';
 
 /** The folder inside the zip: what a presenter copies to a stick (the build's zip uses the same). */
 export const OFFLINE_FOLDER = 'indo-pacific-atlas';
@@ -98,7 +98,8 @@ export function offlineZipEntries(p: OfflineZipParts): Record<string, string> {
   return entries;
 }
 
-export const offlineZip = (p: OfflineZipParts, date = new Date()) => zipTexts(offlineZipEntries(p), date);
+/** The zip, deflated (the copy's page is mostly text: about a third of its size). */
+export const offlineZip = (p: OfflineZipParts, date = new Date()) => zipTextsDeflated(offlineZipEntries(p), date);
 
 type Fetch = (url: string) => Promise<Response>;
 

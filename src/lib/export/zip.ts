@@ -1,4 +1,4 @@
-// A ZIP archive of text files, stored (not compressed): enough for a dataset folder of JSON, with no dependency.
+// A ZIP archive of text files, with no dependency: stored, or deflated by the browser's own CompressionStream.
 // Names are UTF-8 (general purpose flag bit 11), so any file name survives.
 
 const CRC_TABLE = (() => {
@@ -17,52 +17,97 @@ export function crc32(bytes: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** The archive's bytes; `files` maps a path inside the archive (e.g. `my-data/events.json`) to its text. */
+interface Entry {
+  path: string;
+  /** The file's bytes. */
+  raw: Uint8Array;
+  /** What the archive holds: the bytes themselves (method 0) or deflated (method 8). */
+  body: Uint8Array;
+  method: 0 | 8;
+}
+
+/** The archive's bytes; `files` maps a path inside the archive (e.g. `my-data/events.json`) to its text. Stored. */
 export function zipTexts(files: Record<string, string>, date = new Date()): Uint8Array {
+  const enc = new TextEncoder();
+  return assemble(
+    Object.entries(files).map(([path, text]) => {
+      const raw = enc.encode(text);
+      return { path, raw, body: raw, method: 0 };
+    }),
+    date,
+  );
+}
+
+/**
+ * The same archive with each file deflated where that makes it smaller, by the browser's own CompressionStream
+ * ('deflate-raw'); where there is none, stored, as zipTexts.
+ */
+export async function zipTextsDeflated(files: Record<string, string>, date = new Date()): Promise<Uint8Array> {
+  const enc = new TextEncoder();
+  const entries = await Promise.all(
+    Object.entries(files).map(async ([path, text]): Promise<Entry> => {
+      const raw = enc.encode(text);
+      const packed = await deflateRaw(raw);
+      return packed && packed.length < raw.length ? { path, raw, body: packed, method: 8 } : { path, raw, body: raw, method: 0 };
+    }),
+  );
+  return assemble(entries, date);
+}
+
+async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array | null> {
+  if (typeof CompressionStream === 'undefined') return null;
+  try {
+    const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch {
+    return null; // a browser without 'deflate-raw'
+  }
+}
+
+function assemble(entries: Entry[], date: Date): Uint8Array {
   const enc = new TextEncoder();
   const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
   const dosDate = ((Math.max(1980, date.getUTCFullYear()) - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
   const local: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
-  for (const [path, text] of Object.entries(files)) {
+  for (const { path, raw, body, method } of entries) {
     const name = enc.encode(path);
-    const data = enc.encode(text);
-    const crc = crc32(data);
+    const crc = crc32(raw);
     const head = new DataView(new ArrayBuffer(30));
     head.setUint32(0, 0x04034b50, true);
     head.setUint16(4, 20, true);
     head.setUint16(6, 0x0800, true);
-    head.setUint16(8, 0, true);
+    head.setUint16(8, method, true);
     head.setUint16(10, dosTime, true);
     head.setUint16(12, dosDate, true);
     head.setUint32(14, crc, true);
-    head.setUint32(18, data.length, true);
-    head.setUint32(22, data.length, true);
+    head.setUint32(18, body.length, true);
+    head.setUint32(22, raw.length, true);
     head.setUint16(26, name.length, true);
     head.setUint16(28, 0, true);
-    local.push(new Uint8Array(head.buffer), name, data);
+    local.push(new Uint8Array(head.buffer), name, body);
     const cen = new DataView(new ArrayBuffer(46));
     cen.setUint32(0, 0x02014b50, true);
     cen.setUint16(4, 20, true);
     cen.setUint16(6, 20, true);
     cen.setUint16(8, 0x0800, true);
-    cen.setUint16(10, 0, true);
+    cen.setUint16(10, method, true);
     cen.setUint16(12, dosTime, true);
     cen.setUint16(14, dosDate, true);
     cen.setUint32(16, crc, true);
-    cen.setUint32(20, data.length, true);
-    cen.setUint32(24, data.length, true);
+    cen.setUint32(20, body.length, true);
+    cen.setUint32(24, raw.length, true);
     cen.setUint16(28, name.length, true);
     cen.setUint32(42, offset, true);
     central.push(new Uint8Array(cen.buffer), name);
-    offset += 30 + name.length + data.length;
+    offset += 30 + name.length + body.length;
   }
   const cenSize = central.reduce((n, b) => n + b.length, 0);
   const end = new DataView(new ArrayBuffer(22));
   end.setUint32(0, 0x06054b50, true);
-  end.setUint16(8, Object.keys(files).length, true);
-  end.setUint16(10, Object.keys(files).length, true);
+  end.setUint16(8, entries.length, true);
+  end.setUint16(10, entries.length, true);
   end.setUint32(12, cenSize, true);
   end.setUint32(16, offset, true);
   const parts = [...local, ...central, new Uint8Array(end.buffer)];
