@@ -3,5 +3,6 @@ declare module 'edtf' {
   export default edtf;
   export const Interval: new (...args: any[]) => any;
   export const Season: new (...args: any[]) => any;
+  export const Year: new (...args: any[]) => any;
   export const Date: new (...args: any[]) => any;
 }

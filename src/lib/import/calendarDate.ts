@@ -97,9 +97,11 @@ export function calendarEdtf(d: CalendarDate): { edtf: string; extraText?: strin
   const y = edtfYear(d.year);
   const tilde = d.approximate ? '~' : '';
   if (y.startsWith('Y')) {
-    if (d.month === undefined) return { edtf: `${y}${tilde}` };
-    const words = `${d.day !== undefined ? `${d.day} ` : ''}${MONTH_NAMES[d.month - 1][0].toUpperCase()}${MONTH_NAMES[d.month - 1].slice(1)} ${d.year}`;
-    return { edtf: `${y}${tilde}`, extraText: words };
+    // EDTF has neither month, day nor "~" for Y-prefixed years: those go to words.
+    const about = d.approximate ? 'about ' : '';
+    if (d.month === undefined) return d.approximate ? { edtf: y, extraText: `${about}${yearWords(d.year)}` } : { edtf: y };
+    const words = `${about}${d.day !== undefined ? `${d.day} ` : ''}${MONTH_NAMES[d.month - 1][0].toUpperCase()}${MONTH_NAMES[d.month - 1].slice(1)} ${d.year}`;
+    return { edtf: y, extraText: words };
   }
   const mm = d.month !== undefined ? `-${String(d.month).padStart(2, '0')}` : '';
   const dd = d.month !== undefined && d.day !== undefined ? `-${String(d.day).padStart(2, '0')}` : '';

@@ -65,10 +65,10 @@ const PHRASES: Record<Lang, Phrases> = { en: EN, ja: JA, hi: HI, gu: GU };
 export interface DayFormatter {
   format(ms: number): string;
 }
-type FormatOptions = Pick<Intl.DateTimeFormatOptions, 'day' | 'month' | 'year'>;
+type FormatOptions = Pick<Intl.DateTimeFormatOptions, 'day' | 'month' | 'year' | 'era'>;
 const formatters = new Map<string, DayFormatter>();
 export function dateFormat(lang: Lang, opts: FormatOptions): DayFormatter {
-  const key = `${lang}|${opts.day ?? ''}|${opts.month ?? ''}|${opts.year ?? ''}`;
+  const key = `${lang}|${opts.day ?? ''}|${opts.month ?? ''}|${opts.year ?? ''}|${opts.era ?? ''}`;
   let f = formatters.get(key);
   if (!f) formatters.set(key, (f = lang === 'en' ? englishFormat(opts) : new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', ...opts })));
   return f;
@@ -85,7 +85,7 @@ const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'S
 function englishFormat(opts: FormatOptions): DayFormatter {
   let intl: Intl.DateTimeFormat | undefined;
   const months = opts.month === 'long' ? MONTHS : opts.month === 'short' ? SHORT_MONTHS : null;
-  const writable = (!opts.day || opts.day === 'numeric') && (!opts.year || opts.year === 'numeric') && (!opts.month || months);
+  const writable = !opts.era && (!opts.day || opts.day === 'numeric') && (!opts.year || opts.year === 'numeric') && (!opts.month || months);
   return {
     format(ms) {
       const d = new Date(ms);
@@ -100,8 +100,10 @@ function englishFormat(opts: FormatOptions): DayFormatter {
   };
 }
 
+/** Formatted; a date before year 1 carries its era ("3500 BC", 紀元前3500年), which Intl otherwise drops. */
 function fmt(ms: number, lang: Lang, opts: FormatOptions): string {
-  return dateFormat(lang, opts).format(ms);
+  const beforeOne = opts.year && new Date(ms).getUTCFullYear() < 1;
+  return dateFormat(lang, beforeOne ? { ...opts, era: 'short' } : opts).format(ms);
 }
 
 /** A span in words, in the given language (English phrasing where a language has none yet). */
@@ -125,7 +127,7 @@ export function dateInWords(span: DateSpan, lang: Lang = 'en'): string {
       words = p.season[span.season!](year);
       break;
     default:
-      words = lang === 'ja' ? `${year}年` : String(year);
+      words = year < 1 ? fmt(span.min, lang, { year: 'numeric' }) : lang === 'ja' ? `${year}年` : String(year);
   }
   return span.approximate ? p.about(words) : words;
 }

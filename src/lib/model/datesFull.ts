@@ -1,7 +1,7 @@
 // The general EDTF parser (the edtf package, with its grammar) behind parseDate's fast path, with the errors a data
 // editor can act on. Importing this module installs it; validateDataset imports it, and loadDataset when a dataset
 // the build already checked has a date outside the fast path.
-import edtf, { Interval, Season, Date as EdtfDate } from 'edtf';
+import edtf, { Interval, Season, Year, Date as EdtfDate } from 'edtf';
 import { DateParseError, intervalSpan, setFullParser, type DateSpan, type Precision } from './dates.ts';
 
 function fullParse(text: string): DateSpan {
@@ -34,6 +34,12 @@ function fullParse(text: string): DateSpan {
     if (day && new Date(parsed.min).getUTCDate() !== 29) throw new DateParseError(`"${text}": ${day[1]} has no 29 February`);
     const precision: Precision = parsed.precision === 3 ? 'day' : parsed.precision === 2 ? 'month' : 'year';
     return { text, min: parsed.min, max: parsed.max, precision, approximate: Boolean(parsed.approximate?.value), open: false };
+  }
+  // A year beyond four digits, with EDTF's Y prefix (Y-12000, Y12000): a year, as precise as a four-digit one.
+  if (parsed instanceof Year) {
+    if (!Number.isFinite(parsed.min) || !Number.isFinite(parsed.max))
+      throw new DateParseError(`"${text}": beyond the years a browser's dates hold (about 271,800 BC to AD 275,700)`);
+    return { text, min: parsed.min, max: parsed.max, precision: 'year', approximate: false, open: false };
   }
   throw new DateParseError(`"${text}": this kind of EDTF date (${parsed.constructor?.name ?? 'unknown'}) is not supported`);
 }
