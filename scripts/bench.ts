@@ -1,12 +1,13 @@
 // `npm run bench`: generates synthetic datasets, builds (app + bare MapLibre baseline page, into bench/tmp/dist),
 // serves the build, drives Chromium with the test flags, and prints load, scrub, size and memory figures against
 // the budgets of issue 6 (desktop load: issue 17), the phone profile of issue 17 (bench/phone.ts) and the video
-// encode speed of issue 16 (bench/video.ts). Writes bench/results.json and the tables into README.md's "Performance".
+// encode speed of issue 16 (bench/video.ts) and issue 14's 10,000-row import (bench/importBench.ts). Writes bench/results.json and the tables into README.md's "Performance".
 //
 // Options: --sizes 1000,10000,100000  --runs 5  --steps 200  --autoplay 60 (seconds)  --memory-events 10000
-//          --only load,scrub,size,memory,phone,video  --skip-build  --keep-data  --no-readme  --no-profile
+//          --only load,scrub,size,memory,phone,video,import  --skip-build  --keep-data  --no-readme  --no-profile
 //          --prebuild (rerun fonts/basemap even if present)
 //          --phone-runs 5  --phone-net rtt150|devtools  --video-seconds 10  --video-cap 300 (seconds per recording)
+//          --import-rows 10000  --import-runs 3
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, platform, release } from 'node:os';
@@ -19,6 +20,7 @@ import { generateSynthetic, writeSynthetic } from './gen-synthetic.ts';
 import { sourceMaps, summarizeProfile, summarizeTrace, type Profile, type ProfileSummary, type TraceSummary } from '../bench/profile.ts';
 import { measurePhone, phoneDescription, phoneDetails, phoneTable, withBlock, PHONE_NETWORKS, type PhoneNetwork, type PhoneResult } from '../bench/phone.ts';
 import { measureVideo, videoTable, type VideoResult } from '../bench/video.ts';
+import { measureImport, importTable, type ImportResult } from '../bench/importBench.ts';
 
 // ---- options -----------------------------------------------------------------------------------------------
 
@@ -37,7 +39,7 @@ const SCRUB_CAP_S = Number(opt('scrub-cap', '600'));
 const MEMORY_N = Number(opt('memory-events', SIZES.includes(10000) ? '10000' : String(SIZES[Math.min(1, SIZES.length - 1)])));
 /** Parts to run (default all): --only load,scrub,size,memory,phone,video */
 const DESKTOP_PARTS = ['load', 'scrub', 'size', 'memory'];
-const ONLY = new Set(opt('only', [...DESKTOP_PARTS, 'phone', 'video'].join(',')).split(','));
+const ONLY = new Set(opt('only', [...DESKTOP_PARTS, 'phone', 'video', 'import'].join(',')).split(','));
 const PHONE_RUNS = Number(opt('phone-runs', '5'));
 // The issue's profile as stated (150 ms round trip, 1.6 Mbps down, 750 Kbps up); `devtools` is Lighthouse's stricter
 // request-level equivalent (562.5 ms a request).
@@ -45,6 +47,9 @@ const PHONE_NET = opt('phone-net', 'rtt150') as PhoneNetwork;
 if (!(PHONE_NET in PHONE_NETWORKS)) throw new Error(`--phone-net ${PHONE_NET}: one of ${Object.keys(PHONE_NETWORKS).join(', ')}`);
 const VIDEO_SECONDS = Number(opt('video-seconds', '10'));
 const VIDEO_CAP_S = Number(opt('video-cap', '300'));
+/** Issue 14's import measure: rows of the generated CSV, and runs. */
+const IMPORT_ROWS = Number(opt('import-rows', '10000'));
+const IMPORT_RUNS = Number(opt('import-runs', '3'));
 const SEED = opt('seed', '1');
 const OUT = 'bench/tmp/dist';
 const TMP = 'bench/tmp';
@@ -106,6 +111,9 @@ const READY_PROBE = `(() => {
 async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession; errors: string[] }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   await context.addInitScript(READY_PROBE);
+  // tsx compiles this file keeping function names (esbuild's __name helper): functions handed to page.evaluate carry
+  // calls to it, so the page gets a harmless one.
+  await context.addInitScript('globalThis.__name ??= (f) => f;');
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {
@@ -576,6 +584,7 @@ interface Results {
   memory?: MemoryResult;
   phone?: PhoneResult;
   video?: VideoResult;
+  import?: ImportResult;
   notes: string[];
 }
 
@@ -587,6 +596,10 @@ function updateReadme(r: Results, md: string) {
     readme = withBlock(readme, 'phone', [`Measured ${r.date} on ${machine}.`, '', ...phoneDescription(r.phone).flatMap((l) => [l, '']), phoneTable(r.phone), ...(r.phone.notes.length ? ['', ...r.phone.notes.map((n) => `- ${n}`)] : [])].join('\n'));
   }
   if (r.video) readme = withBlock(readme, 'video', [`Measured ${r.date} on ${machine}.`, '', videoTable(r.video)].join('\n'), r.phone || readme.includes('<!-- bench-phone:end -->') ? '<!-- bench-phone:end -->' : '<!-- bench:end -->');
+  if (r.import) {
+    const after = ['video', 'phone'].map((n) => `<!-- bench-${n}:end -->`).find((m) => readme.includes(m)) ?? '<!-- bench:end -->';
+    readme = withBlock(readme, 'import', [`Measured ${r.date} on ${machine}.`, '', importTable(r.import)].join('\n'), after);
+  }
   // The desktop table is rewritten only by a run of all its parts: a partial run would drop the others' rows.
   if (!DESKTOP_PARTS.every((p) => ONLY.has(p))) {
     if (DESKTOP_PARTS.some((p) => ONLY.has(p))) log(`README.md's desktop table kept: this run measured only ${DESKTOP_PARTS.filter((p) => ONLY.has(p)).join(', ')} (see bench/results.json)`);
@@ -622,7 +635,7 @@ async function main() {
   const notes: string[] = [];
   let load: LoadResult | undefined, baseline: (StepStats & { steps: number }) | undefined, size: SizeResult | undefined, memory: MemoryResult | undefined;
   let scrub: (ScrubResult | ScrubFailure)[] | undefined;
-  let phone: PhoneResult | undefined, video: VideoResult | undefined;
+  let phone: PhoneResult | undefined, video: VideoResult | undefined, imported: ImportResult | undefined;
   try {
     const mapSize = ONLY.has('load') || ONLY.has('scrub') ? await appMapSize(browser, url) : { w: 0, h: 0 };
     if (ONLY.has('load')) {
@@ -674,6 +687,10 @@ async function main() {
       video = await measureVideo({ browser, url, seconds: VIDEO_SECONDS, cap: VIDEO_CAP_S, readyProbe: READY_PROBE, log });
       notes.push(...video.notes.map((n) => `Video: ${n}`));
     }
+    if (ONLY.has('import')) {
+      log('7. import');
+      imported = await measureImport({ browser, url, rows: IMPORT_ROWS, runs: IMPORT_RUNS, readyProbe: READY_PROBE, log });
+    }
     const cpu = cpus();
     const results: Results = {
       date: new Date().toISOString().slice(0, 10),
@@ -683,7 +700,7 @@ async function main() {
         loadAverage: { start: loadStart, end: Math.round(loadavg()[0] * 100) / 100 },
       },
       options: { runs: RUNS, steps: STEPS, autoplaySeconds: AUTOPLAY_S, sizes: SIZES, seed: SEED },
-      buildMs: Math.round(buildMs), load, baseline, scrub, size, memory, phone, video, notes,
+      buildMs: Math.round(buildMs), load, baseline, scrub, size, memory, phone, video, import: imported, notes,
     };
     const md = table(results);
     console.log(`\nIndo-Pacific Atlas bench, ${results.date}: ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGB} GB, Chromium ${results.machine.chromium}, load average ${loadStart} → ${results.machine.loadAverage.end}\n`);
@@ -713,6 +730,7 @@ async function main() {
       console.log(phoneDetails(phone));
     }
     if (video) console.log(`\n${videoTable(video)}`);
+    if (imported) console.log(`\n${importTable(imported)}`);
     mkdirSync('bench', { recursive: true });
     writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
     if (!flag('no-readme')) updateReadme(results, md);
