@@ -177,7 +177,7 @@ async function settle(page: Page, ms = 600) {
 
 /** Every response from navigation on: encoded body + headers; a worker script (reported as 0 bytes) by its file. */
 function watchRequests(context: BrowserContext, url: string, out: string) {
-  const list: (Request & { epochStart: number; early: boolean })[] = [];
+  const list: (Request & { epochStart: number; early: boolean; fromFile: boolean; headers: number })[] = [];
   const pending: Promise<void>[] = [];
   let open = true, readySeen = false;
   context.on('requestfinished', (req) => {
@@ -189,15 +189,16 @@ function watchRequests(context: BrowserContext, url: string, out: string) {
           const [sizes, resp] = await Promise.all([req.sizes(), req.response()]);
           const encoding = (await resp?.headerValue('content-encoding')) ?? 'identity';
           let body = sizes.responseBodySize;
+          let fromFile = false;
           if (!body && resp?.status() === 200) {
             const path = join(out, decodeURIComponent(new URL(req.url()).pathname));
             const sent = encoding === 'br' ? `${path}.br` : encoding === 'gzip' ? `${path}.gz` : path;
-            if (existsSync(sent) && statSync(sent).isFile()) body = statSync(sent).size;
+            if (existsSync(sent) && statSync(sent).isFile()) [body, fromFile] = [statSync(sent).size, true];
           }
           const t = req.timing();
           list.push({
             url: req.url().replace(url, '/'), bytes: body + sizes.responseHeadersSize, encoding, type: req.resourceType(),
-            epochStart: t.startTime, startMs: 0, endMs: t.responseEnd >= 0 ? t.responseEnd : NaN, early,
+            epochStart: t.startTime, startMs: 0, endMs: t.responseEnd >= 0 ? t.responseEnd : NaN, early, fromFile, headers: sizes.responseHeadersSize,
           });
         } catch {
           // The page closed under a late request: it was not first load.
@@ -213,7 +214,11 @@ function watchRequests(context: BrowserContext, url: string, out: string) {
     async take(timeOrigin: number, readyAt: number): Promise<Request[]> {
       open = false;
       await Promise.all(pending);
+      // A 0-byte response counted by its file is a download only if nothing else fetched that URL: the page's own
+      // prefetch of MapLibre's worker, or a font the page and MapLibre both ask for, is one download, not two.
+      const fetched = new Set(list.filter((r) => !r.fromFile && r.bytes > r.headers).map((r) => r.url));
       return list
+        .map(({ fromFile, headers, ...r }) => (fromFile && fetched.has(r.url) ? { ...r, bytes: headers } : r))
         .map(({ epochStart, ...r }) => ({ ...r, startMs: epochStart - timeOrigin, endMs: epochStart - timeOrigin + r.endMs }))
         // A response without an end time counts if it finished before ready was seen.
         .filter((r) => (Number.isFinite(r.endMs) ? r.endMs <= readyAt : r.early))
