@@ -5,23 +5,9 @@
 //   loads no script file (its scripts are inline, MapLibre's worker a blob:, governed by worker-src), so it needs none.
 // - font-src adds data:. The fonts cannot be files beside the page (a page at file:// may load none), so they are data:
 //   URLs; without font-src they fall back to default-src 'self' and are refused. A font is not a script.
-import { createHash } from 'node:crypto';
+import { contentPolicy } from '../csp.ts';
 
-/** The CSP source for an inline script, as a browser hashes it: SHA-256 of its exact text, base64. */
-export function scriptHash(text: string): string {
-  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-}
-
+/** DESIGN's policy (scripts/csp.ts) with the two file:// changes above. */
 export function offlinePolicy(inlineScripts: readonly string[]): string {
-  return [
-    "default-src 'self'",
-    `script-src ${inlineScripts.map(scriptHash).join(' ')}`,
-    "style-src 'self' 'unsafe-inline'",
-    "font-src 'self' data:",
-    "worker-src 'self' blob:",
-    "img-src 'self' data: blob:",
-    "connect-src 'self' data: blob:",
-    "object-src 'none'",
-    "base-uri 'none'",
-  ].join('; ');
+  return contentPolicy(inlineScripts, { selfScripts: false, dataFonts: true });
 }

@@ -4,25 +4,14 @@
 // Content-Security-Policy, as a <meta> and as the server's header, blocks an injected inline script.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page, Route } from 'playwright-core';
-import { startHarness, gotoAtlas, mapIdle, type Harness, type Watched } from './harness';
+import { startHarness, openPage, gotoAtlas, mapIdle, type Harness, type Watched } from './harness';
 import { MAP } from '../../src/lib/model/palette';
 
 let h: Harness;
 beforeAll(async () => (h = await startHarness()));
 afterAll(async () => h?.close());
 
-async function open(width: number, height: number, phone: boolean): Promise<Watched> {
-  const context = await h.browser.newContext({ viewport: { width, height }, hasTouch: phone, isMobile: phone });
-  const page = await context.newPage();
-  const requests: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return { page, context, requests, errors };
-}
+const open = (width: number, height: number, phone: boolean): Promise<Watched> => openPage(h, { width, height, phone });
 
 /** Holds every request for `pattern` until release() is called. */
 async function hold(context: BrowserContext, pattern: string) {

@@ -43,10 +43,12 @@ export interface Watched {
   errors: string[];
 }
 
-export async function openPage(h: Harness, opts: { width?: number; height?: number; reducedMotion?: boolean } = {}): Promise<Watched> {
+export async function openPage(h: Harness, opts: { width?: number; height?: number; reducedMotion?: boolean; phone?: boolean } = {}): Promise<Watched> {
   const context = await h.browser.newContext({
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 },
     reducedMotion: opts.reducedMotion ? 'reduce' : 'no-preference',
+    // A phone: touch events and the mobile viewport.
+    ...(opts.phone ? { hasTouch: true, isMobile: true } : {}),
   });
   const page = await context.newPage();
   const requests: string[] = [];

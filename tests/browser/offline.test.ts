@@ -7,16 +7,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { inflateRawSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import puppeteer from 'puppeteer-core';
 import { CHROME_FLAGS } from './harness';
-import { OFFLINE_OUT, ensureOfflineCopy } from './offlineBuild';
+import { FIREFOX, OFFLINE_OUT, ensureOfflineCopy, launchFirefox, readZip } from './offlineBuild';
 
 const OUT = OFFLINE_OUT;
 const HTML = join(OUT, 'indo-pacific-atlas', 'index.html');
 const PAGE = pathToFileURL(HTML).href;
-const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 const stories: { id: string; title: string; steps: unknown[] }[] = JSON.parse(readFileSync('data/india-japan/stories.json', 'utf8'));
 const events: { id: string; title: string }[] = JSON.parse(readFileSync('data/india-japan/events.json', 'utf8'));
 
@@ -56,23 +53,6 @@ function outsideRequests(requests: string[], documents: string[]): string[] {
   return requests.filter((u) => !/^(blob|data):/.test(u) && !documents.includes(u.replace(/[?#].*$/, '')));
 }
 
-/** A zip's files by name, read through its central directory (deflated or stored). */
-function zipEntries(zip: Buffer): Record<string, Buffer> {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = zip.readUInt16LE(end + 10);
-  const out: Record<string, Buffer> = {};
-  for (let i = 0, at = zip.readUInt32LE(end + 16); i < count; i++) {
-    const method = zip.readUInt16LE(at + 10), size = zip.readUInt32LE(at + 20), nameLength = zip.readUInt16LE(at + 28);
-    const extra = zip.readUInt16LE(at + 30), comment = zip.readUInt16LE(at + 32), local = zip.readUInt32LE(at + 42);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(start, start + size);
-    out[name] = method === 8 ? inflateRawSync(data) : Buffer.from(data);
-    at += 46 + nameLength + extra + comment;
-  }
-  return out;
-}
-
 beforeAll(() => {
   // Built unless already built from the code under test (a few seconds; see offlineBuild.ts).
   ensureOfflineCopy();
@@ -104,7 +84,7 @@ describe('the offline copy, opened from file://', () => {
 
   it('is zipped whole: the zip holds the folder, its page byte for byte', () => {
     const zip = readFileSync(join(OUT, 'indo-pacific-atlas.zip'));
-    const entries = zipEntries(zip);
+    const entries = readZip(zip);
     expect(Object.keys(entries).sort()).toEqual(['LICENSE.txt', 'README.txt', 'THIRD-PARTY-NOTICES.txt', 'fonts/LICENSE-OFL.txt', 'index.html'].map((f) => `indo-pacific-atlas/${f}`));
     expect(entries['indo-pacific-atlas/index.html'].equals(readFileSync(HTML))).toBe(true);
   });
@@ -236,14 +216,7 @@ describe('the offline copy, opened from file://', () => {
 
 describe.skipIf(!existsSync(FIREFOX))('the offline copy in Firefox ESR, opened from file://', () => {
   it('reaches ready with no request but itself, blob: and data:, restores its URL state and draws the map', async () => {
-    // Headless Firefox has WebGL only through EGL without a display (Mesa's llvmpipe), and only when forced.
-    const firefox = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX,
-      headless: true,
-      extraPrefsFirefox: { 'webgl.force-enabled': true },
-      env: { ...process.env, MOZ_WEBGL_FORCE_EGL: '1', EGL_PLATFORM: 'surfaceless' },
-    });
+    const firefox = await launchFirefox();
     try {
       const page = await firefox.newPage();
       await page.setViewport({ width: 1280, height: 800 });

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import puppeteer from 'puppeteer-core';
 
 export const OFFLINE_OUT = resolve('dist-offline');
 const APP = resolve(process.env.ATLAS_DIST ?? 'dist');
@@ -70,4 +71,18 @@ export function readZip(zip: Buffer): Record<string, Buffer> {
     at += 46 + nameLength + extra + comment;
   }
   return out;
+}
+
+/** Debian's firefox-esr (installed by npm test where it is missing), or FIREFOX_PATH. */
+export const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+
+/** Headless Firefox ESR with WebGL: headless Firefox has it only through EGL without a display (Mesa's llvmpipe), and only when forced. */
+export function launchFirefox() {
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    extraPrefsFirefox: { 'webgl.force-enabled': true },
+    env: { ...process.env, MOZ_WEBGL_FORCE_EGL: '1', EGL_PLATFORM: 'surfaceless' },
+  });
 }

@@ -8,11 +8,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import puppeteer from 'puppeteer-core';
 import { startHarness, openPage, gotoAtlas, type Harness, type Watched } from './harness';
-import { ensureOfflineCopy, readZip } from './offlineBuild';
+import { FIREFOX, ensureOfflineCopy, launchFirefox, readZip } from './offlineBuild';
 
-const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 const events: { id: string; title: string }[] = JSON.parse(readFileSync('data/india-japan/events.json', 'utf8'));
 const DIR = 'indo-pacific-atlas';
 const VIEW = 't=2026-07-02&sel=summit-16&lanes=initiative&map=5.5/23.1/77.4';
@@ -179,13 +177,7 @@ describe.skipIf(!existsSync(FIREFOX))('the view page in Firefox ESR, opened from
     } finally {
       await w.context.close();
     }
-    const firefox = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX,
-      headless: true,
-      extraPrefsFirefox: { 'webgl.force-enabled': true },
-      env: { ...process.env, MOZ_WEBGL_FORCE_EGL: '1', EGL_PLATFORM: 'surfaceless' },
-    });
+    const firefox = await launchFirefox();
     try {
       const page = await firefox.newPage();
       await page.setViewport({ width: 1280, height: 800 });

@@ -164,14 +164,4 @@ export function imageLegend(themes: { label: string; color: string }[], words = 
   return [...statusLegend(words), ...themes.map((t) => ({ label: t.label, color: t.color }))];
 }
 
-export function download(data: Blob | string, filename: string, type = 'text/plain') {
-  const blob = typeof data === 'string' ? new Blob([data], { type }) : data;
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export { download } from './download';

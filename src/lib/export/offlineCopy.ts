@@ -6,6 +6,7 @@
 import { ALL_DATASET_FILES, DATASET_FILES, DATASET_NAME } from '../model/datasetFiles';
 import { escapeAttribute } from './embedSnippet';
 import { zipTextsDeflated } from './zip';
+import { download } from './download';
 
 /** The folder inside the zip: what a presenter copies to a stick (the build's zip uses the same). */
 export const OFFLINE_FOLDER = 'indo-pacific-atlas';
@@ -139,12 +140,5 @@ export async function fetchDatasetTexts(base: string, name: string, fetchFn: Fet
 
 /** Hands the zip to the browser as a download. */
 export function saveZip(bytes: Uint8Array, filename = OFFLINE_ZIP) {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/zip' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  download(new Blob([bytes as BlobPart], { type: 'application/zip' }), filename);
 }

@@ -17,7 +17,7 @@ export function crc32(bytes: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-interface Entry {
+export interface ZipEntry {
   path: string;
   /** The file's bytes. */
   raw: Uint8Array;
@@ -29,8 +29,8 @@ interface Entry {
 /** The archive's bytes; `files` maps a path inside the archive (e.g. `my-data/events.json`) to its text. Stored. */
 export function zipTexts(files: Record<string, string>, date = new Date()): Uint8Array {
   const enc = new TextEncoder();
-  return assemble(
-    Object.entries(files).map(([path, text]) => {
+  return zipArchive(
+    Object.entries(files).map(([path, text]): ZipEntry => {
       const raw = enc.encode(text);
       return { path, raw, body: raw, method: 0 };
     }),
@@ -45,13 +45,13 @@ export function zipTexts(files: Record<string, string>, date = new Date()): Uint
 export async function zipTextsDeflated(files: Record<string, string>, date = new Date()): Promise<Uint8Array> {
   const enc = new TextEncoder();
   const entries = await Promise.all(
-    Object.entries(files).map(async ([path, text]): Promise<Entry> => {
+    Object.entries(files).map(async ([path, text]): Promise<ZipEntry> => {
       const raw = enc.encode(text);
       const packed = await deflateRaw(raw);
       return packed && packed.length < raw.length ? { path, raw, body: packed, method: 8 } : { path, raw, body: raw, method: 0 };
     }),
   );
-  return assemble(entries, date);
+  return zipArchive(entries, date);
 }
 
 async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array | null> {
@@ -64,10 +64,18 @@ async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array | null> {
   }
 }
 
-function assemble(entries: Entry[], date: Date): Uint8Array {
+/**
+ * The archive of these entries, each already stored or deflated. Its times are `date` by the UTC clock, or by the
+ * machine's own clock (`local`, as a zip tool on that machine would write them).
+ */
+export function zipArchive(entries: ZipEntry[], date = new Date(), clock: 'utc' | 'local' = 'utc'): Uint8Array {
   const enc = new TextEncoder();
-  const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
-  const dosDate = ((Math.max(1980, date.getUTCFullYear()) - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  const [h, mi, sec, y, mo, d] =
+    clock === 'utc'
+      ? [date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()]
+      : [date.getHours(), date.getMinutes(), date.getSeconds(), date.getFullYear(), date.getMonth(), date.getDate()];
+  const dosTime = (h << 11) | (mi << 5) | (sec >> 1);
+  const dosDate = ((Math.max(1980, y) - 1980) << 9) | ((mo + 1) << 5) | d;
   const local: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
